@@ -25,6 +25,8 @@ type Exchange struct {
 	Lint       *LintSummary    `json:"lint,omitempty"`
 	// Error says why no response came from the local server (it is down, it timed out).
 	Error string `json:"error,omitempty"`
+	// ReplayOf is the ID of the logged exchange this one re-sent.
+	ReplayOf string `json:"replay_of,omitempty"`
 }
 
 // Message is a request or response as seen by the proxy. Bodies are captured up to the proxy's
