@@ -1,4 +1,4 @@
-// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty).
+// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty, json).
 // Get a printer with New and call Print.
 //
 // Every printer is a pure function of its input: diagnostics are printed in document order
@@ -13,4 +13,37 @@
 // and editor ranges do; End equal to Start is an empty span at Start, shown as one character. A
 // Start.Line below 1 marks a finding about the whole file; a Start.Col below 1 one about a whole
 // line.
+//
+// # The json format
+//
+// The json format writes one object, indented, with this shape (schemaVersion 1):
+//
+//	{
+//	  "schemaVersion": 1,                // changes only when a field is removed or changes meaning
+//	  "tool": {"name": "vobizctl", "version": "1.2.0"},  // version omitted when unknown
+//	  "summary": {
+//	    "files": 5,                      // results printed
+//	    "filesWithFindings": 2,
+//	    "unreadable": 1,                 // results whose file could not be read
+//	    "errors": 2, "warnings": 3, "infos": 1
+//	  },
+//	  "results": [                       // one per file, in input order
+//	    {
+//	      "file": "flows/ivr.xml",       // as given to the linter
+//	      "dialect": "vobiz",            // omitted when no dialect was detected
+//	      "error": "cannot read file: …",// present only for unreadable files
+//	      "diagnostics": [               // always a list, empty for a clean file
+//	        {
+//	          "file": "flows/ivr.xml",
+//	          "start": {"line": 3, "column": 9, "offset": 57},   // offset: 0-based byte offset
+//	          "end": {"line": 3, "column": 16, "offset": 64},    // exclusive
+//	          "severity": "error",       // "error", "warning" or "info"
+//	          "rule": "unknown-attribute",
+//	          "message": "…",
+//	          "hint": "…"                // omitted when there is none
+//	        }
+//	      ]
+//	    }
+//	  ]
+//	}
 package format

@@ -66,6 +66,7 @@ func TestGolden(t *testing.T) {
 		{"text", "text", "text.golden", fixtureOptions()},
 		{"pretty plain", "pretty", "pretty.golden", fixtureOptions()},
 		{"pretty styled", "pretty", "pretty-styled.golden", styled},
+		{"json", "json", "json.golden", fixtureOptions()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
