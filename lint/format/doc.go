@@ -1,4 +1,4 @@
-// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty, json).
+// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty, json, sarif).
 // Get a printer with New and call Print.
 //
 // Every printer is a pure function of its input: diagnostics are printed in document order
@@ -46,4 +46,11 @@
 //	    }
 //	  ]
 //	}
+//
+// # The other machine formats
+//
+// sarif is SARIF 2.1.0 for GitHub code scanning: locations relative to Options.Root under the
+// uriBaseId %SRCROOT% (absolute file:// URIs for files outside it), columnKind
+// unicodeCodePoints, every rule of Options.Rules with its help text, and unreadable files as
+// tool execution notifications.
 package format

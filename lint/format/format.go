@@ -42,7 +42,7 @@ const ToolInformationURI = "https://github.com/vobizctl/vobizctl"
 
 // Names returns the valid format names, in the order help text should list them.
 func Names() []string {
-	return []string{"text", "pretty", "json"}
+	return []string{"text", "pretty", "json", "sarif"}
 }
 
 // New returns the printer for the format called name.
@@ -60,6 +60,8 @@ func New(name string, opts Options) (Printer, error) {
 		return prettyPrinter{opts: opts}, nil
 	case "json":
 		return jsonPrinter{opts: opts}, nil
+	case "sarif":
+		return sarifPrinter{opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Names(), ", "))
 }

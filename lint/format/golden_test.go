@@ -67,6 +67,7 @@ func TestGolden(t *testing.T) {
 		{"pretty plain", "pretty", "pretty.golden", fixtureOptions()},
 		{"pretty styled", "pretty", "pretty-styled.golden", styled},
 		{"json", "json", "json.golden", fixtureOptions()},
+		{"sarif", "sarif", "sarif.golden", fixtureOptions()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
