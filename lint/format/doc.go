@@ -1,4 +1,4 @@
-// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty, json, sarif).
+// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty, json, sarif, junit, checkstyle).
 // Get a printer with New and call Print.
 //
 // Every printer is a pure function of its input: diagnostics are printed in document order
@@ -53,4 +53,6 @@
 // uriBaseId %SRCROOT% (absolute file:// URIs for files outside it), columnKind
 // unicodeCodePoints, every rule of Options.Rules with its help text, and unreadable files as
 // tool execution notifications.
+// junit has one test suite per file with one test case that fails when the file has errors.
+// checkstyle is the Checkstyle 4.3 report shape.
 package format

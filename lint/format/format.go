@@ -42,7 +42,7 @@ const ToolInformationURI = "https://github.com/vobizctl/vobizctl"
 
 // Names returns the valid format names, in the order help text should list them.
 func Names() []string {
-	return []string{"text", "pretty", "json", "sarif"}
+	return []string{"text", "pretty", "json", "sarif", "junit", "checkstyle"}
 }
 
 // New returns the printer for the format called name.
@@ -62,6 +62,10 @@ func New(name string, opts Options) (Printer, error) {
 		return jsonPrinter{opts: opts}, nil
 	case "sarif":
 		return sarifPrinter{opts: opts}, nil
+	case "junit":
+		return junitPrinter{}, nil
+	case "checkstyle":
+		return checkstylePrinter{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Names(), ", "))
 }

@@ -32,7 +32,7 @@ func TestNewUnknown(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := New(tt.format, Options{})
-			want := `unknown format "` + tt.format + `" (valid: text, pretty, json, sarif)`
+			want := `unknown format "` + tt.format + `" (valid: text, pretty, json, sarif, junit, checkstyle)`
 			if err == nil || err.Error() != want {
 				t.Errorf("New(%q) error = %v, want %q", tt.format, err, want)
 			}

@@ -68,6 +68,8 @@ func TestGolden(t *testing.T) {
 		{"pretty styled", "pretty", "pretty-styled.golden", styled},
 		{"json", "json", "json.golden", fixtureOptions()},
 		{"sarif", "sarif", "sarif.golden", fixtureOptions()},
+		{"junit", "junit", "junit.golden", fixtureOptions()},
+		{"checkstyle", "checkstyle", "checkstyle.golden", fixtureOptions()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
