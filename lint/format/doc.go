@@ -1,5 +1,6 @@
-// Package format prints lint results in the formats `vobizctl lint --format` offers (so far: text, pretty, json, sarif, junit, checkstyle).
-// Get a printer with New and call Print.
+// Package format prints lint results in the formats `vobizctl lint --format` offers: text,
+// pretty, json, sarif, junit, checkstyle and github. Get a printer with New and call Print;
+// WriteGitHubSummary writes the Markdown table for $GITHUB_STEP_SUMMARY.
 //
 // Every printer is a pure function of its input: diagnostics are printed in document order
 // (line, column, then severity, rule and message) and results in the order given, so the same
@@ -52,7 +53,7 @@
 // sarif is SARIF 2.1.0 for GitHub code scanning: locations relative to Options.Root under the
 // uriBaseId %SRCROOT% (absolute file:// URIs for files outside it), columnKind
 // unicodeCodePoints, every rule of Options.Rules with its help text, and unreadable files as
-// tool execution notifications.
-// junit has one test suite per file with one test case that fails when the file has errors.
-// checkstyle is the Checkstyle 4.3 report shape.
+// tool execution notifications. junit has one test suite per file with one test case that fails
+// when the file has errors. checkstyle is the Checkstyle 4.3 report shape. github writes workflow
+// commands (::error, ::warning, ::notice) with file names relative to Options.Root.
 package format

@@ -42,7 +42,7 @@ const ToolInformationURI = "https://github.com/vobizctl/vobizctl"
 
 // Names returns the valid format names, in the order help text should list them.
 func Names() []string {
-	return []string{"text", "pretty", "json", "sarif", "junit", "checkstyle"}
+	return []string{"text", "pretty", "json", "sarif", "junit", "checkstyle", "github"}
 }
 
 // New returns the printer for the format called name.
@@ -66,6 +66,8 @@ func New(name string, opts Options) (Printer, error) {
 		return junitPrinter{}, nil
 	case "checkstyle":
 		return checkstylePrinter{}, nil
+	case "github":
+		return githubPrinter{opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Names(), ", "))
 }

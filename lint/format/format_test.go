@@ -32,7 +32,7 @@ func TestNewUnknown(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := New(tt.format, Options{})
-			want := `unknown format "` + tt.format + `" (valid: text, pretty, json, sarif, junit, checkstyle)`
+			want := `unknown format "` + tt.format + `" (valid: text, pretty, json, sarif, junit, checkstyle, github)`
 			if err == nil || err.Error() != want {
 				t.Errorf("New(%q) error = %v, want %q", tt.format, err, want)
 			}
@@ -83,6 +83,9 @@ func TestPrintReportsWriteErrors(t *testing.T) {
 			}
 		})
 	}
+	if err := WriteGitHubSummary(failingWriter{}, fixtureResults(t)); !errors.Is(err, errClosed) {
+		t.Errorf("WriteGitHubSummary error = %v, want %v", err, errClosed)
+	}
 }
 
 // TestNoResults checks every format copes with an empty run and still writes a whole document.
@@ -90,6 +93,7 @@ func TestNoResults(t *testing.T) {
 	want := map[string]string{
 		"text":   "",
 		"pretty": "No problems found (0 files checked)\n",
+		"github": "",
 	}
 	for _, name := range Names() {
 		t.Run(name, func(t *testing.T) {

@@ -70,12 +70,21 @@ func TestGolden(t *testing.T) {
 		{"sarif", "sarif", "sarif.golden", fixtureOptions()},
 		{"junit", "junit", "junit.golden", fixtureOptions()},
 		{"checkstyle", "checkstyle", "checkstyle.golden", fixtureOptions()},
+		{"github", "github", "github.golden", fixtureOptions()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			checkGolden(t, tt.golden, printFixture(t, tt.format, tt.opts))
 		})
 	}
+}
+
+func TestGitHubSummaryGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteGitHubSummary(&buf, fixtureResults(t)); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "github-summary.golden", buf.Bytes())
 }
 
 // tagStyler marks where each style applies, so a golden file shows the styling without escape
