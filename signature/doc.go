@@ -18,10 +18,10 @@
 // Verification splits comma-separated header values, accepts any match, and compares the decoded
 // bytes in constant time. Explain goes further: for each scheme it reports the exact string that
 // was signed, the expected and received signatures, and, on a mismatch, the variant that would
-// have matched (http vs https, host or port, trailing slash, path encoding, query string, parent vs sub-account
-// token, Plivo-style string, nonce of the other header). The most common failure in the field is a
-// genuine request that fails behind a tunnel or proxy, because the server sees another URL than
-// the one the platform signed: verify against the public URL.
+// have matched (http vs https, host or port, trailing slash, path encoding, query string, parent
+// vs sub-account token, Plivo-style string, nonce of the other header). The most common failure
+// in the field is a genuine request that fails behind a tunnel or proxy, because the server sees
+// another URL than the one the platform signed: verify against the public URL.
 //
 // Decisions where the reference is silent are recorded next to the code that makes them: URLs are
 // signed byte for byte as configured (no normalisation), an empty parent token means the account
