@@ -19,7 +19,8 @@
 // bytes in constant time. Explain goes further: for each scheme it reports the exact string that
 // was signed, the expected and received signatures, and, on a mismatch, the variant that would
 // have matched (http vs https, host or port, trailing slash, path encoding, query string, parent
-// vs sub-account token, Plivo-style string, nonce of the other header). The most common failure
+// vs sub-account token, Plivo-style string, the other version's formula, nonce of the other
+// header). The most common failure
 // in the field is a genuine request that fails behind a tunnel or proxy, because the server sees
 // another URL than the one the platform signed: verify against the public URL.
 //

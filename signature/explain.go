@@ -30,6 +30,9 @@ const (
 	CausePlivoStyle CauseKind = "plivo-style"
 	// CauseDocsStyle: a PlivoV3 check failed because the documented baseURL.nonce string was signed.
 	CauseDocsStyle CauseKind = "docs-style"
+	// CauseVersion: signed with the other version's formula (V3's baseURL + "." + nonce for a V2
+	// header, or V2's baseURL + nonce for a V3 header).
+	CauseVersion CauseKind = "version"
 	// CauseNonce: signed with the nonce of the other header family (V2 nonce for V3 or vice versa).
 	CauseNonce CauseKind = "nonce-header"
 	// CauseUnknown: no variant matched.

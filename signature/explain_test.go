@@ -135,6 +135,10 @@ func TestExplainOtherSchemeCauses(t *testing.T) {
 			header(HeaderMAV3, rawHMAC(testToken, testURL+"."+v3Nonce), HeaderV3Nonce, v3Nonce), CauseToken},
 		{"PlivoV3 check of a documented V3 signature", PlivoV3,
 			platformHeaders(t, testToken, "", []Scheme{V3}, Request{URL: testURL}), CauseDocsStyle},
+		{"V2 header carrying a V3 signature", V2,
+			header(HeaderV2, rawHMAC(testToken, testURL+"."+v2Nonce), HeaderV2Nonce, v2Nonce), CauseVersion},
+		{"V3 header carrying a V2 signature", V3,
+			header(HeaderV3, rawHMAC(testToken, testURL+v3Nonce), HeaderV3Nonce, v3Nonce), CauseVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

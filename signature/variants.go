@@ -59,8 +59,30 @@ func buildVariants(in variantInput) []variant {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b variant) int { return len(a.kinds) - len(b.kinds) })
+	slices.SortStableFunc(out, func(a, b variant) int {
+		if d := len(a.kinds) - len(b.kinds); d != 0 {
+			return d
+		}
+		return rank(a.kinds) - rank(b.kinds)
+	})
 	return out
+}
+
+// rank orders variants with as many differences: URL differences (the common field failure)
+// first, then signer mistakes, then the other formula style. Variants can tie on the string they
+// sign (Plivo-style without parameters equals the decoded path), and the URL reading is the more
+// useful one.
+func rank(kinds []CauseKind) int {
+	r := 0
+	for _, k := range kinds {
+		switch k {
+		case CausePlivoStyle, CauseDocsStyle:
+			r += 2
+		case CauseQueryString, CauseToken, CauseVersion, CauseNonce:
+			r++
+		}
+	}
+	return r
 }
 
 // combine builds the variant for one combination; ok is false for the identity.
@@ -170,7 +192,11 @@ func formulas(sc Scheme) []formula {
 	switch sc {
 	case V3, MAV3:
 		return []formula{{scheme: sc}, {scheme: PlivoV3, kind: CausePlivoStyle,
-			note: "it was signed with the Plivo-style string (URL + sorted form parameters, as the Vobiz Go SDK computes); verify with scheme plivo-v3"}}
+			note: "it was signed with the Plivo-style string (URL + sorted form parameters, as the Vobiz Go SDK computes); verify with scheme plivo-v3"},
+			{scheme: V2, kind: CauseVersion, note: "it is a V2 signature (baseURL + nonce, no \".\"); check it as v2"}}
+	case V2, MAV2:
+		return []formula{{scheme: sc}, {scheme: V3, kind: CauseVersion,
+			note: `it is a V3 signature (baseURL + "." + nonce); check it as v3`}}
 	case PlivoV3:
 		return []formula{{scheme: sc}, {scheme: V3, kind: CauseDocsStyle,
 			note: `it was signed with the documented string baseURL + "." + nonce; verify with scheme v3`}}
