@@ -148,18 +148,24 @@ func runVerify(f *Factory, opts *verifyOptions) error {
 		}
 		out.Schemes = ex.Schemes
 	}
+	if err := writeVerify(f, opts, out); err != nil {
+		return err
+	}
+	if !out.Valid {
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
+
+func writeVerify(f *Factory, opts *verifyOptions, out verifyOutput) error {
 	if opts.Format == "json" {
-		err = render.JSON(f.IO.Out, out)
-	} else {
-		err = printVerify(f, out, opts.Schemes != "")
-		if err == nil && !out.Valid && opts.Request != "" && opts.PublicURL == "" {
-			_, err = fmt.Fprintln(f.Renderer().Out, f.Renderer().Styles.Dim(
-				"if a proxy or tunnel rewrote the Host header, give the URL the platform called with --public-url"))
-		}
+		return render.JSON(f.IO.Out, out)
 	}
-	if err == nil && !out.Valid {
-		err = &ExitError{Code: ExitFindings}
+	if err := printVerify(f, out, opts.Schemes != ""); err != nil || out.Valid || opts.Request == "" || opts.PublicURL != "" {
+		return err
 	}
+	_, err := fmt.Fprintln(f.Renderer().Out, f.Renderer().Styles.Dim(
+		"if a proxy or tunnel rewrote the Host header, give the URL the platform called with --public-url"))
 	return err
 }
 
