@@ -1,0 +1,38 @@
+// Package docgen writes the command reference (Markdown and man pages) from the cobra tree, so the
+// docs in docs/cli and docs/man are generated, never hand-edited.
+package docgen
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
+)
+
+// manDate is fixed so regenerating the man pages does not change them unless the commands change.
+var manDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// Generate writes Markdown to dir/cli and man pages to dir/man, replacing what was there.
+func Generate(root *cobra.Command, dir string) error {
+	root.DisableAutoGenTag = true
+	md, man := filepath.Join(dir, "cli"), filepath.Join(dir, "man")
+	for _, d := range []string{md, man} {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	if err := doc.GenMarkdownTree(root, md); err != nil {
+		return fmt.Errorf("markdown: %w", err)
+	}
+	header := &doc.GenManHeader{Title: "VOBIZCTL", Section: "1", Source: "vobizctl", Manual: "vobizctl manual", Date: &manDate}
+	if err := doc.GenManTree(root, header, man); err != nil {
+		return fmt.Errorf("man pages: %w", err)
+	}
+	return nil
+}
