@@ -100,7 +100,7 @@ func (c *Client) UpdateApplication(ctx context.Context, appID string, p UpdatePa
 }
 
 // DeleteApplication deletes an application. A 409 (numbers still attached) comes back with a
-// Hint on how to free the app. When an earlier attempt failed at the gateway and the retry
+// hint on how to free the app. When an earlier attempt failed at the gateway and the retry
 // finds the app gone, the first attempt did the work, so that 404 counts as success.
 func (c *Client) DeleteApplication(ctx context.Context, appID string) error {
 	if err := ValidateAppID(appID); err != nil {
@@ -127,7 +127,7 @@ func explainAttachedNumbers(he *HTTPError, appID string) {
 	if he.Message == "" || strings.HasPrefix(he.Message, "conflict") {
 		he.Message = "application still has phone numbers attached"
 	}
-	he.Hint = fmt.Sprintf("detach the phone numbers from application %q (Vobiz console, or "+
+	he.NextStep = fmt.Sprintf("detach the phone numbers from application %q (Vobiz console, or "+
 		"DELETE /account/{auth_id}/numbers/{number}/application) or attach them to another "+
 		"application, then delete again", appID)
 }

@@ -192,8 +192,8 @@ func TestErrorsFromTheFakeAPI(t *testing.T) {
 	if want := "HTTP 409: cannot delete application: application is currently in use by 1 phone numbers (DELETE /Account/MA_FAKE0001/Application/" + id + "/)"; he.Error() != want {
 		t.Errorf("409 text = %q\nwant       %q", he.Error(), want)
 	}
-	if !strings.Contains(he.Hint, "detach the phone numbers") || !strings.Contains(he.Hint, id) {
-		t.Errorf("409 hint = %q, want advice to detach the numbers of %s", he.Hint, id)
+	if !strings.Contains(he.Hint(), "detach the phone numbers") || !strings.Contains(he.Hint(), id) {
+		t.Errorf("409 hint = %q, want advice to detach the numbers of %s", he.Hint(), id)
 	}
 
 	_, err = c.CreateApplication(ctx, api.CreateParams{AppName: "x", AnswerURL: "https://example.com/a", Subaccount: "SA_1"})

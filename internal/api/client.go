@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,7 +19,16 @@ const DefaultTimeout = 30 * time.Second
 
 // ErrMissingCredentials is returned before any request is sent when the auth ID or the auth
 // token is empty. IsAuth reports true for it.
-var ErrMissingCredentials = errors.New("missing credentials: both an auth ID and an auth token are required")
+var ErrMissingCredentials error = missingCredentials{}
+
+type missingCredentials struct{}
+
+func (missingCredentials) Error() string {
+	return "missing credentials: both an auth ID and an auth token are required"
+}
+
+// AuthFailure marks the error as a credentials problem for exit-code mapping.
+func (missingCredentials) AuthFailure() bool { return true }
 
 // Options configures a Client. Only AuthID and AuthToken are needed; everything else has a
 // working default.

@@ -32,8 +32,9 @@ type HTTPError struct {
 	APIID string
 	// Fields holds per-field validation messages keyed by request field name.
 	Fields map[string]string
-	// Hint says what to do next when the situation is known (e.g. numbers still attached).
-	Hint string
+	// NextStep says what to do next when the situation is known (e.g. numbers still attached);
+	// Hint returns it.
+	NextStep string
 	// RetryAfter is the wait the server asked for, when it asked.
 	RetryAfter time.Duration
 	// Attempts is how many times the request was sent.
@@ -47,6 +48,15 @@ func (e *HTTPError) Error() string {
 		msg += ": " + joinFields(e.Fields)
 	}
 	return fmt.Sprintf("HTTP %d: %s (%s %s)", e.StatusCode, msg, e.Method, e.Path)
+}
+
+// Hint returns what to do next, or "" when there is no specific advice. Callers print it as a
+// separate hint line.
+func (e *HTTPError) Hint() string { return e.NextStep }
+
+// AuthFailure reports whether the API rejected the credentials (401 or 403).
+func (e *HTTPError) AuthFailure() bool {
+	return e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden
 }
 
 // IsAuth reports whether err means missing or rejected credentials (401, 403, or no

@@ -155,6 +155,10 @@ func TestErrorClassifiers(t *testing.T) {
 			if got != want {
 				t.Errorf("IsAuth, IsNotFound, IsConflict = %v, want %v", got, want)
 			}
+			var af interface{ AuthFailure() bool }
+			if gotAF := errors.As(tt.err, &af) && af.AuthFailure(); gotAF != tt.auth {
+				t.Errorf("AuthFailure() = %v, want %v", gotAF, tt.auth)
+			}
 		})
 	}
 }
