@@ -11,7 +11,7 @@ import (
 // the real API; anything else is a 404.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	body := s.record(r)
-	if f, ok := s.takeFailure(); ok {
+	if f, ok := s.takeFailure(r); ok {
 		s.fail(w, f)
 		return
 	}

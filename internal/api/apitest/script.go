@@ -3,6 +3,7 @@ package apitest
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,9 +19,11 @@ type ScriptCmd = func(ts *testscript.TestScript, neg bool, args []string)
 //	fakevobiz app NAME ANSWER_URL    add an application; prints its ID
 //	fakevobiz apps N                 add N applications app-1 … app-N (https://example.com/answer/i)
 //	fakevobiz attach APP_ID NUMBER   attach an E.164 number (deleting the app then answers 409)
-//	fakevobiz fail N STATUS [RETRY_AFTER]   answer the next N requests with STATUS
-//	fakevobiz drop N                 close the connection on the next N requests
+//	fakevobiz fail N STATUS [retry-after=S] [method=M] [path=P]
+//	                                 answer the next N (matching) requests with STATUS
+//	fakevobiz drop N [method=M] [path=P]  close the connection on the next N (matching) requests
 //	fakevobiz requests               print the request log, one "METHOD PATH[?QUERY]" per line
+//	fakevobiz clear                  empty the request log
 //
 // Call it once per testscript.Params; the servers are kept in the returned closure, not in a
 // package variable.
@@ -32,7 +35,7 @@ func ScriptCommands() map[string]ScriptCmd {
 				ts.Fatalf("fakevobiz does not support negation")
 			}
 			if len(args) == 0 {
-				ts.Fatalf("usage: fakevobiz start|app|apps|attach|fail|drop|requests ...")
+				ts.Fatalf("usage: fakevobiz start|app|apps|attach|fail|drop|requests|clear ...")
 			}
 			if args[0] == "start" {
 				startScriptServer(ts, servers)
@@ -99,14 +102,16 @@ func runScriptVerb(ts *testscript.TestScript, s *Server, verb string, args []str
 		if !s.AttachNumber(args[0], args[1]) {
 			ts.Fatalf("fakevobiz attach: no application %q", args[0])
 		}
-	case verb == "fail" && (len(args) == 2 || len(args) == 3):
-		f := Failure{Status: atoi(ts, args[1])}
-		if len(args) == 3 {
-			f.RetryAfter = args[2]
-		}
+	case verb == "fail" && len(args) >= 2:
+		f := failureOptions(ts, args[2:])
+		f.Status = atoi(ts, args[1])
 		s.FailNext(atoi(ts, args[0]), f)
-	case verb == "drop" && len(args) == 1:
-		s.FailNext(atoi(ts, args[0]), Failure{Drop: true})
+	case verb == "drop" && len(args) >= 1:
+		f := failureOptions(ts, args[1:])
+		f.Drop = true
+		s.FailNext(atoi(ts, args[0]), f)
+	case verb == "clear" && len(args) == 0:
+		s.ClearRequests()
 	case verb == "requests" && len(args) == 0:
 		out := ts.Stdout() // resets stdout even when the log is empty
 		for _, r := range s.Requests() {
@@ -119,6 +124,25 @@ func runScriptVerb(ts *testscript.TestScript, s *Server, verb string, args []str
 	default:
 		ts.Fatalf("fakevobiz %s %v: unknown verb or wrong number of arguments", verb, args)
 	}
+}
+
+// failureOptions parses retry-after=, method= and path= options.
+func failureOptions(ts *testscript.TestScript, opts []string) Failure {
+	var f Failure
+	for _, opt := range opts {
+		key, value, _ := strings.Cut(opt, "=")
+		switch key {
+		case "retry-after":
+			f.RetryAfter = value
+		case "method":
+			f.Method = value
+		case "path":
+			f.Path = value
+		default:
+			ts.Fatalf("fakevobiz: unknown option %q: want retry-after=, method= or path=", opt)
+		}
+	}
+	return f
 }
 
 func atoi(ts *testscript.TestScript, s string) int {

@@ -70,6 +70,10 @@ type Failure struct {
 	Status int
 	// RetryAfter is sent as the Retry-After header when non-empty.
 	RetryAfter string
+	// Method and Path, when set, restrict the failure to matching requests (Path relative to
+	// the API root, e.g. "/Account/MA_FAKE0001/Application/"); others pass it by.
+	Method string
+	Path   string
 	// Drop closes the connection without any answer. Note that net/http re-sends a GET once
 	// by itself when a reused keep-alive connection is dropped; use a fresh transport to see
 	// the drop.
@@ -121,7 +125,8 @@ func Start(cfg Config) (*Server, error) {
 // Close stops the server.
 func (s *Server) Close() { s.srv.Close() }
 
-// FailNext makes the next n requests (of any kind) get f instead of their normal answer.
+// FailNext makes the next n requests that match f.Method and f.Path (any request when both are
+// empty) get f instead of their normal answer.
 func (s *Server) FailNext(n int, f Failure) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -135,6 +140,13 @@ func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Request(nil), s.log...)
+}
+
+// ClearRequests empties the request log, so a test can look at what one step sent.
+func (s *Server) ClearRequests() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = nil
 }
 
 // Count returns how many logged requests had this method and path; path is relative to the API
@@ -171,16 +183,18 @@ func (s *Server) record(r *http.Request) []byte {
 	return body
 }
 
-// takeFailure pops the next injected failure, if any.
-func (s *Server) takeFailure() (Failure, bool) {
+// takeFailure removes and returns the first injected failure that applies to r, if any.
+func (s *Server) takeFailure(r *http.Request) (Failure, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.failures) == 0 {
-		return Failure{}, false
+	path := strings.TrimPrefix(r.URL.EscapedPath(), "/api/v1")
+	for i, f := range s.failures {
+		if (f.Method == "" || f.Method == r.Method) && (f.Path == "" || f.Path == path) {
+			s.failures = append(s.failures[:i], s.failures[i+1:]...)
+			return f, true
+		}
 	}
-	f := s.failures[0]
-	s.failures = s.failures[1:]
-	return f, true
+	return Failure{}, false
 }
 
 func valueOr(v, def string) string {

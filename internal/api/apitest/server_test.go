@@ -215,3 +215,23 @@ func TestFailuresAndLog(t *testing.T) {
 		}
 	}
 }
+
+func TestFailureFilters(t *testing.T) {
+	s := NewServer(t)
+	id := s.AddApp("a", "https://example.com/a")
+	s.FailNext(1, Failure{Status: 503, Method: "POST", Path: s.AppsPath()})
+	steps := []struct {
+		method, path, body string
+		want               int
+	}{
+		{"GET", s.AppsPath(), "", 200},                   // other method
+		{"POST", s.AppPath(id), `{"app_name":"b"}`, 202}, // other path
+		{"POST", s.AppsPath(), `{"app_name":"c","answer_url":"https://e.com"}`, 503},
+		{"POST", s.AppsPath(), `{"app_name":"c","answer_url":"https://e.com"}`, 201}, // used up
+	}
+	for i, st := range steps {
+		if got, body := do(t, s, st.method, st.path, st.body, true); got != st.want {
+			t.Errorf("step %d: %s %s = %d %v, want %d", i, st.method, st.path, got, body, st.want)
+		}
+	}
+}
