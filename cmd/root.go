@@ -109,6 +109,7 @@ local server, verifies request signatures, and manages Applications through the 
 		newAuthCmd(f), newVersionCmd(f), newCompletionCmd(),
 		newSignCmd(f), newVerifyCmd(f),
 		newAppsCmd(f),
+		newTunnelCmd(f),
 		newExitCodesTopic(), newEnvironmentTopic(),
 	)
 	return root

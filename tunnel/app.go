@@ -52,37 +52,53 @@ type AppStore interface {
 	List(ctx context.Context) ([]App, error)
 }
 
-// FindApp returns the one application called name.
+// AppNameError means --app-name matched no application, or several.
+type AppNameError struct {
+	Name string
+	// IDs are the matching applications (several), empty when none matched.
+	IDs []string
+	// Known are the names the account has (the first ten), when none matched.
+	Known []string
+	Total int
+}
+
+func (e *AppNameError) Error() string {
+	switch {
+	case len(e.IDs) > 1:
+		return fmt.Sprintf("%d applications are named %q (IDs %s)", len(e.IDs), e.Name, strings.Join(e.IDs, ", "))
+	case e.Total == 0:
+		return fmt.Sprintf("no application named %q: the account has no applications", e.Name)
+	}
+	return fmt.Sprintf("no application named %q (the account has %d: %s)", e.Name, e.Total, strings.Join(e.Known, ", "))
+}
+
+// Hint says how to pick the application.
+func (e *AppNameError) Hint() string {
+	if len(e.IDs) > 1 {
+		return "pass the one you mean with --app ID"
+	}
+	return "check the name (`vobizctl apps list`), or pass the ID with --app"
+}
+
+// FindApp returns the one application called name, or an *AppNameError.
 func FindApp(ctx context.Context, store AppStore, name string) (App, error) {
 	apps, err := store.List(ctx)
 	if err != nil {
 		return App{}, err
 	}
 	var found []App
-	var names []string
+	var names, ids []string
 	for _, a := range apps {
 		names = append(names, a.Name)
 		if a.Name == name {
 			found = append(found, a)
+			ids = append(ids, a.ID)
 		}
 	}
-	switch len(found) {
-	case 1:
+	if len(found) == 1 {
 		return found[0], nil
-	case 0:
-		return App{}, &hintedError{
-			err:  fmt.Errorf("no application named %q (the account has %d: %s)", name, len(apps), strings.Join(firstN(names, 10), ", ")),
-			hint: "check the name, or pass the ID with --app",
-		}
 	}
-	ids := make([]string, len(found))
-	for i, a := range found {
-		ids[i] = a.ID
-	}
-	return App{}, &hintedError{
-		err:  fmt.Errorf("%d applications are named %q (IDs %s)", len(found), name, strings.Join(ids, ", ")),
-		hint: "pass the one you mean with --app ID",
-	}
+	return App{}, &AppNameError{Name: name, IDs: ids, Known: firstN(names, 10), Total: len(apps)}
 }
 
 func firstN(s []string, n int) []string {

@@ -29,13 +29,15 @@ func OpenLog(path string) (*LogFile, error) {
 
 // Write appends one exchange.
 func (l *LogFile) Write(ex Exchange) error {
-	b, err := json.Marshal(ex)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // keep & < > readable in URLs, forms and XML
+	if err := enc.Encode(ex); err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if _, err := l.f.Write(append(b, '\n')); err != nil {
+	if _, err := l.f.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("cannot write the log file: %w", err)
 	}
 	return nil

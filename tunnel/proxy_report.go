@@ -63,11 +63,15 @@ func (p *Proxy) lintReply(ex *Exchange, h http.Header, body []byte, truncated bo
 }
 
 // looksLikeXML reports whether a reply is meant to be XML: an XML content type, or a body that
-// starts with "<" whatever its content type says (a common mistake the linter should see).
+// starts with "<" under a missing or text/plain content type (a common mistake the linter should
+// see). HTML error pages are not linted.
 func looksLikeXML(h http.Header, body []byte) bool {
 	ct, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
-	if strings.HasSuffix(ct, "/xml") || strings.HasSuffix(ct, "+xml") {
+	switch {
+	case strings.HasSuffix(ct, "/xml") || strings.HasSuffix(ct, "+xml"):
 		return true
+	case ct != "" && ct != "text/plain" && ct != "application/octet-stream":
+		return false
 	}
 	return strings.HasPrefix(strings.TrimSpace(string(body)), "<")
 }

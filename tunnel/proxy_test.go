@@ -116,6 +116,7 @@ func TestProxyLintsReplies(t *testing.T) {
 		{"invalid XML", "application/xml", "<Response><Speak>hi</Response>", &LintSummary{Errors: 1}},
 		{"XML with a text content type", "text/plain", "<Speak>hi</Speak>", &LintSummary{Warnings: 1}},
 		{"not XML", "application/json", `{"ok":true}`, nil},
+		{"HTML error page", "text/html; charset=utf-8", "<!DOCTYPE html><html></html>", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
