@@ -31,12 +31,8 @@ type tunnelOptions struct {
 	ParentProfile string
 }
 
-func newTunnelCmd(f *Factory) *cobra.Command {
-	opts := &tunnelOptions{}
-	c := &cobra.Command{
-		Use:   "tunnel (--port PORT | --to URL) [--app APP_ID | --app-name NAME]",
-		Short: "Expose a local server, point an Application at it and inspect every call",
-		Long: `Give a local server a public URL, point an Application's answer and hangup URLs at it for as long
+// tunnelLong is the help text of `vobizctl tunnel`.
+const tunnelLong = `Give a local server a public URL, point an Application's answer and hangup URLs at it for as long
 as the tunnel runs, and show every webhook as it arrives: time, method, path, event, status,
 latency, the signature checked against the PUBLIC URL (with the likely cause of a mismatch) and
 the lint result of an XML reply.
@@ -58,7 +54,14 @@ left alone unless --force.
 'vobizctl tunnel replay ID --log FILE' re-sends one, freshly signed. With --format json the first
 stdout line is a "ready" object, then one object per exchange.
 
-Environment: NGROK_AUTHTOKEN (ngrok), VOBIZCTL_CLOUDFLARED (cloudflared binary to run).`,
+Environment: NGROK_AUTHTOKEN (ngrok), VOBIZCTL_CLOUDFLARED (cloudflared binary to run).`
+
+func newTunnelCmd(f *Factory) *cobra.Command {
+	opts := &tunnelOptions{}
+	c := &cobra.Command{
+		Use:   "tunnel (--port PORT | --to URL) [--app APP_ID | --app-name NAME]",
+		Short: "Expose a local server, point an Application at it and inspect every call",
+		Long:  tunnelLong,
 		Example: `  vobizctl tunnel --port 3000
   vobizctl tunnel --port 3000 --app 12345678901234567 --log calls.ndjson
   vobizctl tunnel --to http://localhost:8080/vobiz --app-name support --provider ngrok

@@ -54,34 +54,22 @@ func runTunnelRestore(ctx context.Context, f *Factory, opts *tunnelRestoreOption
 	if err != nil {
 		return err
 	}
-	cfg, _ := f.Config()
+	cfg, _ := f.Config() // loaded by newAPIClient
 	swapper := newSwapper(f, cfg, tunnel.APIStore{Client: client})
-	ids := []string{opts.AppID}
-	if opts.AppID == "" {
-		pending, err := swapper.Pending()
-		if err != nil {
-			return err
-		}
-		ids = ids[:0]
-		for _, j := range pending {
-			ids = append(ids, j.AppID)
-		}
+	ids, err := restoreTargets(swapper, opts.AppID)
+	if err != nil {
+		return err
 	}
 	var results []restoreResult
 	var firstErr error
 	for _, id := range ids {
-		rep, err := swapper.RestoreApp(ctx, id, opts.Force)
-		res := restoreResult{AppID: id, Outcome: rep.Outcome, URLs: rep.URLs}
-		switch {
-		case errors.Is(err, tunnel.ErrNoJournal):
-			res.Outcome, res.URLs = "", nil
-		case err != nil:
-			res.Outcome, res.URLs, res.Error = "", nil, err.Error()
-			firstErr = cmpFirst(firstErr, err)
-		}
+		res, err := restoreOne(ctx, swapper, id, opts.Force)
 		results = append(results, res)
-		if err != nil && !errors.Is(err, tunnel.ErrNoJournal) && opts.Format != "json" {
-			printRestoreError(f.Renderer(), err)
+		if err != nil {
+			firstErr = cmpFirst(firstErr, err)
+			if opts.Format != "json" {
+				printRestoreError(f.Renderer(), err)
+			}
 		}
 	}
 	if err := printRestoreResults(f, opts.Format, results); err != nil {
@@ -91,6 +79,32 @@ func runTunnelRestore(ctx context.Context, f *Factory, opts *tunnelRestoreOption
 		return &ExitError{Code: ExitCode(apiError(firstErr))}
 	}
 	return nil
+}
+
+// restoreTargets is --app, or every application with a journal of this account.
+func restoreTargets(s *tunnel.Swapper, appID string) ([]string, error) {
+	if appID != "" {
+		return []string{appID}, nil
+	}
+	pending, err := s.Pending()
+	ids := make([]string, 0, len(pending))
+	for _, j := range pending {
+		ids = append(ids, j.AppID)
+	}
+	return ids, err
+}
+
+// restoreOne restores one application; a missing journal is a result ("nothing to restore"),
+// not an error.
+func restoreOne(ctx context.Context, s *tunnel.Swapper, appID string, force bool) (restoreResult, error) {
+	rep, err := s.RestoreApp(ctx, appID, force)
+	switch {
+	case errors.Is(err, tunnel.ErrNoJournal):
+		return restoreResult{AppID: appID}, nil
+	case err != nil:
+		return restoreResult{AppID: appID, Error: err.Error()}, err
+	}
+	return restoreResult{AppID: appID, Outcome: rep.Outcome, URLs: rep.URLs}, nil
 }
 
 func cmpFirst(first, err error) error {
