@@ -161,6 +161,9 @@ func (p *Proxy) modifyResponse(resp *http.Response) error {
 		return nil
 	}
 	st.resp = resp
+	if resp.StatusCode == http.StatusSwitchingProtocols {
+		return nil // a WebSocket (audio stream) keeps its raw connection; nothing to inspect
+	}
 	st.respBody = newCapture(resp.Body, p.opts.CaptureLimit)
 	resp.Body = st.respBody
 	return nil

@@ -1,9 +1,11 @@
 package tunnel
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -271,5 +273,43 @@ func TestEventOf(t *testing.T) {
 		if got := EventOf(tt.params); got != tt.want {
 			t.Errorf("%s: EventOf = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestProxyPassesWebSocketUpgrades checks that an upgraded connection (a Vobiz audio stream
+// pointed at the tunnel) is relayed both ways and reported with status 101.
+func TestProxyPassesWebSocketUpgrades(t *testing.T) {
+	front, got := proxyPair(t, func(w http.ResponseWriter, r *http.Request) {
+		conn, rw, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		rw.WriteString("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+		rw.Flush()
+		line, _ := rw.ReadString('\n')
+		rw.WriteString("echo " + line)
+		rw.Flush()
+	}, ProxyOptions{})
+	conn, err := net.Dial("tcp", strings.TrimPrefix(front.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET /stream HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+	br := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil || resp.StatusCode != http.StatusSwitchingProtocols {
+		t.Fatalf("upgrade answered %v, %v", resp, err)
+	}
+	io.WriteString(conn, "hello\n")
+	line, err := br.ReadString('\n')
+	if err != nil || line != "echo hello\n" {
+		t.Fatalf("through the upgraded connection got %q, %v", line, err)
+	}
+	conn.Close()
+	if ex := got.wait(t, 1); ex.Response == nil || ex.Response.Status != http.StatusSwitchingProtocols {
+		t.Fatalf("exchange = %+v", ex)
 	}
 }
