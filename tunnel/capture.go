@@ -3,6 +3,7 @@ package tunnel
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"io"
 	"sync"
 )
@@ -20,6 +21,7 @@ type capture struct {
 	buf       bytes.Buffer
 	size      int64
 	truncated bool
+	readErr   error
 }
 
 func newCapture(rc io.ReadCloser, limit int) *capture {
@@ -31,6 +33,9 @@ func (c *capture) Read(p []byte) (int, error) {
 	n, err := c.rc.Read(p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if err != nil && !errors.Is(err, io.EOF) && c.readErr == nil {
+		c.readErr = err
+	}
 	c.size += int64(n)
 	room := c.limit - c.buf.Len()
 	if n > room {
@@ -41,6 +46,16 @@ func (c *capture) Read(p []byte) (int, error) {
 		c.buf.Write(p[:n])
 	}
 	return n, err
+}
+
+// failed returns the first read error other than EOF: the body broke off.
+func (c *capture) failed() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.readErr
 }
 
 // Close closes the body.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -59,6 +60,7 @@ type exchangeState struct {
 	respBody *capture
 	resp     *http.Response
 	err      error
+	finished bool
 }
 
 // NewProxy returns a proxy to opts.Target.
@@ -134,11 +136,30 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		st.reqBody = newCapture(r.Body, p.opts.CaptureLimit)
 		r.Body = keepOpen{st.reqBody}
 	}
+	defer p.reportAbort(st)
 	p.rp.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st)))
 	if st.err != nil {
 		st.reqBody.drain()
 	}
+	st.finished = true
 	p.finish(st)
+}
+
+// errCutOff records a reply that broke off after its headers were sent.
+var errCutOff = errors.New("the reply was cut off after its headers: the local server or the caller closed the connection")
+
+// reportAbort still reports an exchange when the reverse proxy aborts mid-reply (it panics with
+// http.ErrAbortHandler once headers are out), then lets the panic go on to net/http.
+func (p *Proxy) reportAbort(st *exchangeState) {
+	if st.finished {
+		return
+	}
+	v := recover()
+	st.err = errCutOff
+	p.finish(st)
+	if v != nil {
+		panic(v)
+	}
 }
 
 // rewrite points the request at the local server. The Host header and X-Forwarded-Host/-Proto
@@ -182,6 +203,8 @@ func (p *Proxy) errorHandler(w http.ResponseWriter, r *http.Request, err error) 
 // describeProxyError says in words why the local server gave no response.
 func describeProxyError(target *url.URL, err error) string {
 	switch {
+	case errors.Is(err, errCutOff):
+		return err.Error()
 	case isConnRefused(err):
 		return fmt.Sprintf("local server %s is not listening (connection refused)", target)
 	case err == context.Canceled || strings.Contains(err.Error(), context.Canceled.Error()):

@@ -23,6 +23,9 @@ func (p *Proxy) finish(st *exchangeState) {
 	if pub := p.public.Load(); pub != nil {
 		ex.PublicURL = strings.TrimRight(pub.String(), "/") + ex.Request.URI
 	}
+	if st.err == nil && st.respBody.failed() != nil {
+		st.err = errCutOff
+	}
 	if st.err != nil {
 		ex.Error = describeProxyError(p.opts.Target, st.err)
 	}

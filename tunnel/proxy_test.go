@@ -3,6 +3,7 @@ package tunnel
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"io"
 	"net"
@@ -311,5 +312,32 @@ func TestProxyPassesWebSocketUpgrades(t *testing.T) {
 	conn.Close()
 	if ex := got.wait(t, 1); ex.Response == nil || ex.Response.Status != http.StatusSwitchingProtocols {
 		t.Fatalf("exchange = %+v", ex)
+	}
+}
+
+func TestProxyReportsARepliesCutOff(t *testing.T) {
+	cutOff := func(w http.ResponseWriter, r *http.Request) {
+		conn, rw, _ := w.(http.Hijacker).Hijack()
+		rw.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 1000\r\n\r\n<Response>")
+		rw.Flush()
+		conn.Close()
+	}
+	front, got := proxyPair(t, cutOff, ProxyOptions{})
+	resp, err := http.Post(front.URL+"/answer", "application/x-www-form-urlencoded", strings.NewReader("Event=StartApp"))
+	if err == nil {
+		io.ReadAll(resp.Body)
+		resp.Body.Close()
+	}
+	ex := got.wait(t, 1)
+	if ex.Error != errCutOff.Error() || ex.Response == nil || ex.Response.Body != "<Response>" {
+		t.Fatalf("exchange = error %q, response %+v", ex.Error, ex.Response)
+	}
+
+	local := httptest.NewServer(http.HandlerFunc(cutOff))
+	defer local.Close()
+	logged := Exchange{ID: "1", Target: local.URL, Request: Message{Method: "POST", URI: "/answer", Body: "Event=StartApp"}}
+	out, err := Replay(context.Background(), logged, ReplayOptions{})
+	if err != nil || out.Error != errCutOff.Error() {
+		t.Fatalf("replay of a cut-off reply = %+v, %v", out, err)
 	}
 }

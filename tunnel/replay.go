@@ -133,9 +133,20 @@ func serveReplay(req *http.Request, ex Exchange, target *url.URL, base string, o
 			return Exchange{}, err
 		}
 	}
-	p.ServeHTTP(discardResponse{h: http.Header{}}, req)
+	serveRecovering(p, req)
 	out.ID, out.ReplayOf = ex.ID+"-replay", ex.ID
 	return out, nil
+}
+
+// serveRecovering runs the proxy for a replay; a reply cut off midway is already in the
+// exchange (as its error), so the abort that net/http would swallow is swallowed here too.
+func serveRecovering(p *Proxy, req *http.Request) {
+	defer func() {
+		if v := recover(); v != nil && v != http.ErrAbortHandler {
+			panic(v)
+		}
+	}()
+	p.ServeHTTP(discardResponse{h: http.Header{}}, req)
 }
 
 // discardResponse is the client side of a replay: the proxy's own record keeps the response.
