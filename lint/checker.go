@@ -1,0 +1,250 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/vobizctl/vobizctl/schema"
+)
+
+// checker lints one document. It streams the document through encoding/xml and keeps only the
+// open elements (and, per open element, light references to its closed children), so that
+// memory stays proportional to the nesting depth and the widest element, not to the document.
+type checker struct {
+	l        *Linter
+	d        *schema.Dialect
+	src      []byte // the document as given: positions, spans and messages refer to it
+	psrc     []byte // what the decoder reads: src with ERB blocks masked in template mode
+	template bool
+
+	findings   []finding
+	stack      []*element
+	free       []*element
+	roots      int
+	directives []directive
+	lines      *lineIndex
+	fatal      bool
+	key        []byte // scratch buffer for memo keys
+}
+
+// finding is a diagnostic before its offsets are turned into line/column positions.
+type finding struct {
+	rule       string
+	sev        Severity
+	start, end int
+	msg, hint  string
+	fix        *fixEdits
+}
+
+// fixEdits is a finding's mechanical fix: byte-range replacements applied all together.
+type fixEdits struct {
+	desc  string
+	edits []edit
+}
+
+type edit struct {
+	start, end int
+	text       string
+}
+
+// report records a finding unless its rule is disabled by the options.
+func (c *checker) report(rule string, sev Severity, start, end int, msg, hint string) *finding {
+	if c.l.disabled[rule] {
+		return nil
+	}
+	c.findings = append(c.findings, finding{rule: rule, sev: sev, start: start, end: end, msg: msg, hint: hint})
+	return &c.findings[len(c.findings)-1]
+}
+
+// run parses the document and runs every check.
+func (c *checker) run() {
+	if limit := c.d.MaxBytes(); limit > 0 && len(c.src) > limit {
+		c.report(RuleDocumentSize, Error, 0, min(1, len(c.src)),
+			fmt.Sprintf("the document is %d bytes; %s accepts at most %d bytes (%d KB)", len(c.src), c.d.Title(), limit, limit/1024),
+			"split the flow into several documents joined with <Redirect>")
+	}
+	for _, r := range c.l.rules.document {
+		r.document(c)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(c.psrc))
+	dec.Strict = true
+	for !c.fatal {
+		off := int(dec.InputOffset())
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			c.endOfDocument()
+			return
+		}
+		if err != nil {
+			c.syntaxError(err, int(dec.InputOffset()))
+			return
+		}
+		end := int(dec.InputOffset())
+		switch t := tok.(type) {
+		case xml.StartElement:
+			c.startElement(t, off, end)
+		case xml.EndElement:
+			c.endElement(t, off, end)
+		case xml.CharData:
+			c.charData(t, off, end)
+		case xml.Comment:
+			c.comment(t, off, end)
+		case xml.ProcInst:
+			c.procInst(t, off)
+		}
+	}
+}
+
+// syntaxError reports a well-formedness error at the decoder's position and stops the check.
+func (c *checker) syntaxError(err error, off int) {
+	msg := err.Error()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		msg = se.Msg
+	}
+	hint := ""
+	switch {
+	case strings.Contains(msg, "invalid character entity"):
+		hint = "write & as &amp; (and < as &lt;) in text and attribute values"
+		if amp := bytes.LastIndexByte(c.src[:min(off, len(c.src))], '&'); amp >= 0 && !bytes.ContainsRune(c.src[amp:min(off, len(c.src))], '\n') {
+			off = amp // the decoder stops after the entity; point at its "&"
+		}
+	case strings.Contains(msg, "attribute name without ="):
+		hint = "a quote is probably missing (or extra) in an attribute value before this point"
+	case strings.Contains(msg, "unescaped <"):
+		hint = "write < as &lt; inside attribute values"
+	case strings.Contains(msg, "CharsetReader"):
+		msg = "unsupported encoding declared in the XML declaration; save the document as UTF-8"
+	}
+	c.syntaxAt(off, "XML is not well-formed: "+msg, hint)
+}
+
+func (c *checker) syntaxAt(off int, msg, hint string) {
+	off = min(off, len(c.src))
+	c.report(RuleXMLSyntax, Error, off, min(off+1, len(c.src)), msg, hint)
+	c.fatal = true
+}
+
+func (c *checker) endOfDocument() {
+	if top := c.top(); top != nil {
+		c.syntaxAt(len(c.src), fmt.Sprintf("XML is not well-formed: the document ends before `<%s>` (line %d) is closed", top.name, c.lineOf(top.start)), "")
+		return
+	}
+	if c.roots == 0 {
+		c.report(RuleRootElement, Error, 0, min(1, len(c.src)), fmt.Sprintf("the document has no root element; a %s document is one `<%s>` element", c.d.Title(), c.d.Root()), "start with <"+c.d.Root()+">")
+	}
+}
+
+func (c *checker) top() *element {
+	if len(c.stack) == 0 {
+		return nil
+	}
+	return c.stack[len(c.stack)-1]
+}
+
+// lineOf returns the 1-based line of a byte offset.
+func (c *checker) lineOf(off int) int {
+	if c.lines == nil {
+		c.lines = newLineIndex(c.src)
+	}
+	return c.lines.line(off)
+}
+
+// charData adds text to the element that owns it, or reports text outside the root element.
+func (c *checker) charData(t xml.CharData, off, end int) {
+	raw := c.src[off:end]
+	lo, hi := trimSpan(raw)
+	if lo == hi {
+		return
+	}
+	owner := c.top()
+	if owner == nil {
+		if c.template && onlyPlaceholders(raw) {
+			return
+		}
+		c.report(RuleRootElement, Error, off+lo, off+hi, fmt.Sprintf("text `%s` outside the root element", clip(string(raw[lo:hi]))), "everything must be inside <"+c.d.Root()+">")
+		return
+	}
+	if owner.markupOf != nil {
+		owner = owner.markupOf
+	}
+	owner.addText(t, off+lo, off+hi)
+}
+
+// procInst checks the XML declaration's position (encoding/xml accepts it anywhere).
+func (c *checker) procInst(t xml.ProcInst, off int) {
+	if t.Target != "xml" {
+		return
+	}
+	if off != 0 && !(off == 3 && bytes.HasPrefix(c.src, []byte("\xef\xbb\xbf"))) {
+		c.syntaxAt(off, "XML is not well-formed: the XML declaration must be the very first thing in the document", "remove what comes before <?xml")
+	}
+}
+
+// trimSpan returns the bounds of b without leading and trailing XML whitespace.
+func trimSpan(b []byte) (int, int) {
+	lo, hi := 0, len(b)
+	for lo < hi && isSpace(b[lo]) {
+		lo++
+	}
+	for hi > lo && isSpace(b[hi-1]) {
+		hi--
+	}
+	return lo, hi
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// clip shortens a value for a message.
+func clip(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max]) + "…"
+}
+
+// result converts the findings to diagnostics: suppression comments applied, positions
+// computed, sorted by position.
+func (c *checker) result(name string) []Diagnostic {
+	if len(c.findings) == 0 {
+		return nil
+	}
+	sort.SliceStable(c.findings, func(i, j int) bool { return c.findings[i].start < c.findings[j].start })
+	if c.lines == nil {
+		c.lines = newLineIndex(c.src)
+	}
+	out := make([]Diagnostic, 0, len(c.findings))
+	for i := range c.findings {
+		f := &c.findings[i]
+		if c.suppressed(f) {
+			continue
+		}
+		out = append(out, c.diagnostic(name, f))
+	}
+	return out
+}
+
+func (c *checker) diagnostic(name string, f *finding) Diagnostic {
+	d := Diagnostic{
+		File: name, Start: c.lines.position(f.start), End: c.lines.position(max(f.end, f.start)),
+		Severity: f.sev, Rule: f.rule, Message: f.msg, Hint: f.hint,
+	}
+	if f.fix != nil {
+		fix := &Fix{Description: f.fix.desc}
+		for _, e := range f.fix.edits {
+			fix.Edits = append(fix.Edits, Edit{Start: c.lines.position(e.start), End: c.lines.position(e.end), NewText: e.text})
+		}
+		d.Fix = fix
+	}
+	return d
+}
