@@ -41,8 +41,10 @@ type finding struct {
 	fix        *fixEdits
 }
 
-// fixEdits is a finding's mechanical fix: byte-range replacements applied all together.
+// fixEdits is a finding's mechanical fix: byte-range replacements applied all together. elem is
+// the start offset of the element it changes; Fix applies one fix per element per round.
 type fixEdits struct {
+	elem  int
 	desc  string
 	edits []edit
 }
@@ -52,7 +54,8 @@ type edit struct {
 	text       string
 }
 
-// report records a finding unless its rule is disabled by the options.
+// report records a finding unless its rule is disabled by the options. The returned pointer
+// (for attaching a fix) is valid until the next report.
 func (c *checker) report(rule string, sev Severity, start, end int, msg, hint string) *finding {
 	if c.l.disabled[rule] {
 		return nil
@@ -240,7 +243,7 @@ func (c *checker) diagnostic(name string, f *finding) Diagnostic {
 		Severity: f.sev, Rule: f.rule, Message: f.msg, Hint: f.hint,
 	}
 	if f.fix != nil {
-		fix := &Fix{Description: f.fix.desc}
+		fix := &SuggestedFix{Description: f.fix.desc}
 		for _, e := range f.fix.edits {
 			fix.Edits = append(fix.Edits, Edit{Start: c.lines.position(e.start), End: c.lines.position(e.end), NewText: e.text})
 		}

@@ -66,7 +66,7 @@ func (c *checker) unknownAttribute(el *element, a *attr) {
 	}
 	f := c.report(RuleUnknownAttribute, Error, a.nameStart, a.nameEnd, msg, hint)
 	if f != nil && rename != "" && el.attr(rename) == nil {
-		f.fix = &fixEdits{desc: fmt.Sprintf("rename %s to %s", a.name, rename), edits: []edit{{a.nameStart, a.nameEnd, rename}}}
+		f.fix = &fixEdits{elem: el.start, desc: fmt.Sprintf("rename %s to %s", a.name, rename), edits: []edit{{a.nameStart, a.nameEnd, rename}}}
 	}
 }
 
@@ -102,7 +102,7 @@ func (c *checker) badValue(el *element, a *attr) {
 	}
 	f := c.report(RuleAttributeValue, Error, a.valueStart, a.valueEnd, msg, hint)
 	if f != nil && s != "" && strings.EqualFold(s, a.value) {
-		f.fix = &fixEdits{desc: fmt.Sprintf("change %s=%q to %q", a.name, a.value, s), edits: []edit{{a.valueStart, a.valueEnd, s}}}
+		f.fix = &fixEdits{elem: el.start, desc: fmt.Sprintf("change %s=%q to %q", a.name, a.value, s), edits: []edit{{a.valueStart, a.valueEnd, s}}}
 	}
 }
 

@@ -70,7 +70,7 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
 	// Fix is set when --fix can repair the finding mechanically.
-	Fix *Fix `json:"fix,omitempty"`
+	Fix *SuggestedFix `json:"fix,omitempty"`
 }
 
 // String formats the diagnostic gcc-style: file:line:col: severity: message [rule].
@@ -100,9 +100,9 @@ type RuleInfo struct {
 	Fixable bool `json:"fixable,omitempty"`
 }
 
-// Fix is a mechanical repair of a finding: edits to apply together. Positions refer to the
-// linted document; End is exclusive, as for Diagnostic.End.
-type Fix struct {
+// SuggestedFix is a mechanical repair of a finding: edits to apply together. Positions refer to
+// the linted document; End is exclusive, as for Diagnostic.End.
+type SuggestedFix struct {
 	Description string `json:"description"`
 	Edits       []Edit `json:"edits"`
 }

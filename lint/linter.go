@@ -63,18 +63,29 @@ func New(opts Options) (*Linter, error) {
 // Dialect returns the dialect the Linter checks.
 func (l *Linter) Dialect() *schema.Dialect { return l.dialect }
 
-// LintBytes lints one document. name is used as Result.File and Diagnostic.File.
+// LintBytes lints one document. name is used as Result.File and Diagnostic.File. Result.Source
+// is set only when there are diagnostics (printers need it to show source lines).
 func (l *Linter) LintBytes(name string, src []byte) Result {
-	c := l.pool.Get().(*checker)
-	c.init(l, src)
-	c.run()
+	c := l.check(src)
+	defer l.done(c)
 	res := Result{File: name, Dialect: l.dialect.Name(), Diagnostics: c.result(name)}
 	if len(res.Diagnostics) > 0 {
 		res.Source = src
 	}
+	return res
+}
+
+// check runs every check on src; the caller hands the checker back with done.
+func (l *Linter) check(src []byte) *checker {
+	c := l.pool.Get().(*checker)
+	c.init(l, src)
+	c.run()
+	return c
+}
+
+func (l *Linter) done(c *checker) {
 	c.release()
 	l.pool.Put(c)
-	return res
 }
 
 func (c *checker) init(l *Linter, src []byte) {

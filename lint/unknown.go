@@ -95,7 +95,7 @@ func (c *checker) foreignElement(el *element, origin, replacement, note string, 
 // renameElement attaches a fix that renames the element (start and end tag) and, optionally,
 // some of its attributes. The end-tag edit is added when the element closes.
 func (c *checker) renameElement(el *element, f *finding, to string, renames map[string]string) {
-	fix := &fixEdits{desc: fmt.Sprintf("rename <%s> to <%s>", el.name, to), edits: []edit{{el.nameStart, el.nameEnd, to}}}
+	fix := &fixEdits{elem: el.start, desc: fmt.Sprintf("rename <%s> to <%s>", el.name, to), edits: []edit{{el.nameStart, el.nameEnd, to}}}
 	for i := range el.attrs {
 		a := &el.attrs[i]
 		if nn, ok := renames[a.name]; ok && el.attr(nn) == nil {
