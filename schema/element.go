@@ -83,6 +83,8 @@ type TextRule struct {
 	Inferred string
 	// Pattern is the regular expression non-empty text must match ("" for any text).
 	Pattern string
+	// MinLength is the smallest length of non-empty text in characters (0 for none).
+	MinLength int
 	// MaxLength is the largest length in characters (-1 for no limit; 0 means no text allowed).
 	MaxLength   int
 	Description string

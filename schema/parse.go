@@ -157,6 +157,9 @@ func parseText(x, text *jvalue) TextRule {
 	if ml := text.get("maxLength"); ml != nil {
 		rule.MaxLength, _ = strconv.Atoi(ml.str)
 	}
+	if ml := text.get("minLength"); ml != nil {
+		rule.MinLength, _ = strconv.Atoi(ml.str)
+	}
 	if rule.Kind == "" {
 		rule.Kind = "none"
 	}
