@@ -82,7 +82,7 @@ func (c *checker) duplicateAttribute(el *element, first, dup *attr) {
 	for start > 0 && isSpace(c.psrc[start-1]) {
 		start--
 	}
-	f.fix = &fixEdits{elem: el.start, desc: fmt.Sprintf("remove the repeated %s=%q", dup.name, dup.value), edits: []edit{{start, min(dup.valueEnd+1, len(c.src)), ""}}}
+	f.fix = &fixEdits{elem: -1, desc: fmt.Sprintf("remove the repeated %s=%q", dup.name, dup.value), edits: []edit{{start, min(dup.valueEnd+1, len(c.src)), ""}}}
 }
 
 // describeAttr names an attribute of an element for messages.

@@ -42,7 +42,8 @@ type finding struct {
 }
 
 // fixEdits is a finding's mechanical fix: byte-range replacements applied all together. elem is
-// the start offset of the element it changes; Fix applies one fix per element per round.
+// the start offset of the element it changes (Fix applies one fix per element per round), or -1
+// for a fix that cannot conflict with others on the element.
 type fixEdits struct {
 	elem  int
 	desc  string
@@ -238,14 +239,16 @@ func (c *checker) result(name string) []Diagnostic {
 }
 
 func (c *checker) diagnostic(name string, f *finding) Diagnostic {
+	start := c.lines.position(f.start)
 	d := Diagnostic{
-		File: name, Start: c.lines.position(f.start), End: c.lines.position(max(f.end, f.start)),
+		File: name, Start: start, End: c.lines.advance(start, max(f.end, f.start)),
 		Severity: f.sev, Rule: f.rule, Message: f.msg, Hint: f.hint,
 	}
 	if f.fix != nil {
 		fix := &SuggestedFix{Description: f.fix.desc}
 		for _, e := range f.fix.edits {
-			fix.Edits = append(fix.Edits, Edit{Start: c.lines.position(e.start), End: c.lines.position(e.end), NewText: e.text})
+			es := c.lines.advance(start, e.start)
+			fix.Edits = append(fix.Edits, Edit{Start: es, End: c.lines.advance(es, e.end), NewText: e.text})
 		}
 		d.Fix = fix
 	}

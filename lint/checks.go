@@ -22,8 +22,11 @@ func (c *checker) checkAttributes(el *element) {
 	for _, e := range errs {
 		switch e.kind {
 		case 'x':
-			for _, name := range e.names {
-				c.unknownAttribute(el, el.attr(name))
+			extra := nameSet(e.names)
+			for i := range el.attrs {
+				if a := &el.attrs[i]; !a.dup && !a.ignored && extra(a.name) {
+					c.unknownAttribute(el, a)
+				}
 			}
 		case 'r':
 			for _, name := range e.names {
@@ -191,4 +194,17 @@ func hasRequired(def *schema.Element) bool {
 		}
 	}
 	return false
+}
+
+// nameSet returns a membership test for names, hashed when the list is long (an element with
+// thousands of unknown attributes must not make the check quadratic).
+func nameSet(names []string) func(string) bool {
+	if len(names) <= 8 {
+		return func(n string) bool { return slices.Contains(names, n) }
+	}
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return func(n string) bool { return set[n] }
 }

@@ -56,40 +56,40 @@ func Fix(src []byte, opts Options) (FixResult, error) {
 func (l *Linter) fixRound(src []byte) ([]byte, []Change) {
 	c := l.check(src)
 	defer l.done(c)
+	sort.SliceStable(c.findings, func(i, j int) bool { return c.findings[i].start < c.findings[j].start })
 	if c.lines == nil {
 		c.lines = newLineIndex(c.src)
 	}
-	var chosen []*finding
+	var edits []edit
+	var changes []Change
+	taken := make([]bool, len(src)+1) // bytes an applied edit replaces (an insertion: its point)
 	elems := map[int]bool{}
 	for i := range c.findings {
 		f := &c.findings[i]
-		if f.fix == nil || elems[f.fix.elem] || c.suppressed(f) || overlaps(chosen, f.fix) {
+		if f.fix == nil || (f.fix.elem >= 0 && elems[f.fix.elem]) || c.suppressed(f) || overlaps(taken, f.fix) {
 			continue
 		}
 		elems[f.fix.elem] = true
-		chosen = append(chosen, f)
-	}
-	if len(chosen) == 0 {
-		return src, nil
-	}
-	var edits []edit
-	changes := make([]Change, 0, len(chosen))
-	for _, f := range chosen {
+		for _, e := range f.fix.edits {
+			for k := e.start; k < max(e.end, e.start+1) && k < len(taken); k++ {
+				taken[k] = true
+			}
+		}
 		edits = append(edits, f.fix.edits...)
 		changes = append(changes, Change{Rule: f.rule, Start: c.lines.position(f.fix.edits[0].start), Description: f.fix.desc})
 	}
-	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Start.Offset < changes[j].Start.Offset })
+	if len(changes) == 0 {
+		return src, nil
+	}
 	return applyEdits(src, edits), changes
 }
 
 // overlaps reports whether fix touches bytes that an already chosen fix changes.
-func overlaps(chosen []*finding, fix *fixEdits) bool {
-	for _, f := range chosen {
-		for _, a := range f.fix.edits {
-			for _, b := range fix.edits {
-				if a.start < b.end && b.start < a.end || a.start == b.start {
-					return true
-				}
+func overlaps(taken []bool, fix *fixEdits) bool {
+	for _, e := range fix.edits {
+		for k := e.start; k < max(e.end, e.start+1) && k < len(taken); k++ {
+			if taken[k] {
+				return true
 			}
 		}
 	}

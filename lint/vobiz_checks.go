@@ -133,10 +133,8 @@ func checkLoopForever(c *checker, el *element) {
 	if !ok || loop != "0" {
 		return
 	}
-	for p := el.parent; p != nil; p = p.parent {
-		if p.name == "Gather" {
-			return
-		}
+	if p := el.parent; p != nil && p.name == "Gather" {
+		return
 	}
 	a := el.attr("loop")
 	c.report("loop-forever", Warning, a.valueStart, a.valueEnd,
