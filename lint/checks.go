@@ -169,6 +169,9 @@ func (c *checker) checkText(el *element) {
 		el.templated = true
 		return
 	}
+	if rule.Pattern == "" && rule.MaxLength < 0 && rule.MinLength <= 1 {
+		return // the text schema accepts any non-empty text (Speak): nothing to validate
+	}
 	text := el.textValue()
 	if c.validText(el, text) {
 		return

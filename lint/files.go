@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -24,37 +25,51 @@ type input struct {
 }
 
 // LintFiles lints files, directories (recursively, *.xml files), glob patterns (with ** for any
-// number of directories) and "-" for standard input. Documents are linted in parallel; the
-// results come back in input order, directories and globs expanded in lexical order. A path
-// that cannot be read gives a Result with Err set, and the others are still linted. When ctx is
-// cancelled, documents not yet linted get ctx.Err().
+// number of directories) and "-" for standard input. Documents are linted in parallel while
+// directories are still being walked; the results come back in input order, directories and
+// globs expanded in lexical order. A path that cannot be read gives a Result with Err set, and
+// the others are still linted. When ctx is cancelled, documents not yet linted get ctx.Err().
 func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
-	inputs := expand(paths)
-	results := make([]Result, len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(l.opts.Jobs, max(1, len(inputs))) {
+	type job struct {
+		index int
+		in    input
+	}
+	jobs := make(chan job, 256)
+	go func() {
+		n := 0
+		expand(paths, func(in input) {
+			jobs <- job{n, in}
+			n++
+		})
+		close(jobs)
+	}()
+	var (
+		mu      sync.Mutex
+		results []Result
+		wg      sync.WaitGroup
+	)
+	for range l.opts.Jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i] = l.lintInput(ctx, inputs[i])
+			buf := make([]byte, 16<<10)
+			for j := range jobs {
+				res := l.lintInput(ctx, j.in, &buf)
+				mu.Lock()
+				for len(results) <= j.index {
+					results = append(results, Result{})
+				}
+				results[j.index] = res
+				mu.Unlock()
 			}
 		}()
 	}
-	for i := range inputs {
-		if ctx.Err() != nil {
-			results[i] = Result{File: inputs[i].name, Dialect: l.dialect.Name(), Err: ctx.Err()}
-			continue
-		}
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return results
 }
 
-func (l *Linter) lintInput(ctx context.Context, in input) Result {
+// lintInput reads and lints one document, reading files into the worker's buffer.
+func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte) Result {
 	if in.err == nil {
 		in.err = ctx.Err()
 	}
@@ -63,32 +78,41 @@ func (l *Linter) lintInput(ctx context.Context, in input) Result {
 	}
 	var src []byte
 	var err error
-	if in.stdin {
-		if l.opts.Stdin == nil {
-			err = errors.New("no standard input available")
-		} else {
-			src, err = io.ReadAll(l.opts.Stdin)
+	switch {
+	case !in.stdin:
+		src, err = readFile(in.name, *buf)
+		if cap(src) > cap(*buf) && cap(src) <= maxKeptBuffer {
+			*buf = src[:cap(src)]
 		}
-	} else {
-		src, err = os.ReadFile(in.name)
+	case l.opts.Stdin == nil:
+		err = errors.New("no standard input available")
+	default:
+		src, err = io.ReadAll(l.opts.Stdin)
 	}
 	if err != nil {
 		return Result{File: in.name, Dialect: l.dialect.Name(), Err: err}
 	}
-	return l.LintBytes(in.name, src)
+	res := l.LintBytes(in.name, src)
+	if res.Source != nil && !in.stdin {
+		res.Source = bytes.Clone(res.Source) // src is the worker's reusable buffer
+	}
+	return res
 }
 
+// maxKeptBuffer bounds the read buffer a worker keeps between files, so that one huge file does
+// not pin its size in memory for the rest of the run.
+const maxKeptBuffer = 1 << 20
+
 // expand turns the command-line paths into documents, keeping the given order and dropping
-// repeats.
-func expand(paths []string) []input {
-	var out []input
+// repeats, and hands each to emit as soon as it is found.
+func expand(paths []string, emit func(input)) {
 	seen := map[string]bool{}
 	add := func(in input) {
 		if in.err == nil && seen[in.name] {
 			return
 		}
 		seen[in.name] = true
-		out = append(out, in)
+		emit(in)
 	}
 	for _, p := range paths {
 		switch {
@@ -110,42 +134,39 @@ func expand(paths []string) []input {
 				add(input{name: m})
 			}
 		default:
-			for _, in := range expandPath(p) {
-				add(in)
-			}
+			expandPath(p, add)
 		}
 	}
-	return out
 }
 
-// expandPath returns the file itself, or the *.xml files under a directory (skipping hidden
+// expandPath emits the file itself, or the *.xml files under a directory (skipping hidden
 // directories such as .git).
-func expandPath(p string) []input {
+func expandPath(p string, emit func(input)) {
 	info, err := os.Stat(p)
 	if err != nil {
-		return []input{{name: p, err: err}}
+		emit(input{name: p, err: err})
+		return
 	}
 	if !info.IsDir() {
-		return []input{{name: p}}
+		emit(input{name: p})
+		return
 	}
-	var out []input
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, input{name: path, err: err})
+			emit(input{name: path, err: err})
 			return nil
 		}
 		if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".xml") {
-			out = append(out, input{name: path})
+			emit(input{name: path})
 		}
 		return nil
 	})
 	if err != nil {
-		out = append(out, input{name: p, err: err})
+		emit(input{name: p, err: err})
 	}
-	return out
 }
 
 func isGlob(p string) bool { return strings.ContainsAny(p, "*?[") }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -18,59 +19,106 @@ type valErr struct {
 	names []string
 }
 
-// memo caches validation results per Linter. Call-flow documents repeat the same start tags
-// (`<Speak voice="WOMAN" language="en-US">`) and the same nestings over and over, so the schema
-// validator runs once per distinct start tag and per distinct (parent, child) pair. Results
-// depend only on the key, so caching never changes a finding.
+// memo caches validation results per Linter. Call-flow documents repeat the same attribute
+// names, values and nestings over and over, so the schema validator runs once per distinct
+// attribute set of an element, per distinct short attribute value and per distinct (parent,
+// child) pair. Results depend only on the key, so caching never changes a finding.
 type memo struct {
 	mu       sync.RWMutex
-	attrs    map[string][]valErr
+	shapes   map[string][]valErr // element + attribute names → missing/unknown attributes
+	values   map[string]bool     // element + attribute + value → valid
 	children map[[2]*schema.Element]bool
 }
 
-// memoLimit bounds the start-tag cache; past it, results are computed but not kept.
-const memoLimit = 1 << 14
+const (
+	// memoLimit bounds each cache; past it, results are computed but not kept.
+	memoLimit = 1 << 14
+	// maxMemoValue is the longest attribute value cached: longer ones (URLs with IDs) are
+	// nearly always unique.
+	maxMemoValue = 32
+)
 
 func newMemo() *memo {
-	return &memo{attrs: map[string][]valErr{}, children: map[[2]*schema.Element]bool{}}
+	return &memo{shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
 }
 
-// validateAttributes returns the schema errors of el's attributes.
+// validateAttributes returns the schema errors of el's attributes. The attributes object is
+// validated in two steps that together equal validating it whole: its shape (which names are
+// present: "required" and "additionalProperties"), validated with every value null and cached
+// per name set, then each value against its property schema.
 func (c *checker) validateAttributes(el *element) ([]valErr, error) {
-	c.key = append(append(append(c.key[:0], el.name...), 0), c.psrc[el.nameEnd:el.tagEnd]...)
-	m := c.l.memo
-	m.mu.RLock()
-	errs, ok := m.attrs[string(c.key)]
-	m.mu.RUnlock()
-	if ok {
-		return errs, nil
-	}
 	ce, err := c.d.Compiled(el.name)
 	if err != nil {
 		return nil, err
 	}
-	errs = collectErrors(ce.Attributes.Validate(attributeInstance(el)), nil)
-	m.mu.Lock()
-	if len(m.attrs) < memoLimit {
-		m.attrs[string(c.key)] = errs
+	errs := c.validateShape(el, ce.Attributes)
+	for i := range el.attrs {
+		a := &el.attrs[i]
+		if a.dup || a.ignored || a.templated {
+			continue
+		}
+		if sub := ce.Attributes.Properties[a.name]; sub != nil && !c.validValue(el, a, sub) {
+			errs = append(errs, valErr{kind: 'v', names: []string{a.name}})
+		}
 	}
-	m.mu.Unlock()
 	return errs, nil
 }
 
-// attributeInstance converts the attributes to the JSON value the schema describes: integer and
-// boolean attributes become numbers and booleans when they parse, so that the schema's type,
-// range and enum keywords apply; a value that does not parse stays a string and fails "type".
-func attributeInstance(el *element) map[string]any {
+func (c *checker) validateShape(el *element, s *jsonschema.Schema) []valErr {
+	c.key = append(c.key[:0], el.name...)
+	for i := range el.attrs {
+		if a := &el.attrs[i]; !a.dup && !a.ignored {
+			c.key = append(append(c.key, 0), a.name...)
+		}
+	}
+	m := c.l.memo
+	m.mu.RLock()
+	errs, ok := m.shapes[string(c.key)]
+	m.mu.RUnlock()
+	if ok {
+		return slices.Clip(errs)
+	}
 	inst := make(map[string]any, len(el.attrs))
 	for i := range el.attrs {
-		a := &el.attrs[i]
-		if a.dup || a.ignored {
-			continue
+		if a := &el.attrs[i]; !a.dup && !a.ignored {
+			inst[a.name] = nil
 		}
-		inst[a.name] = typedValue(el.def, a)
 	}
-	return inst
+	for _, e := range collectErrors(s.Validate(inst), nil) {
+		if e.kind != 'v' { // the null values fail their types; only the shape matters here
+			errs = append(errs, e)
+		}
+	}
+	m.mu.Lock()
+	if len(m.shapes) < memoLimit {
+		m.shapes[string(c.key)] = errs
+	}
+	m.mu.Unlock()
+	return slices.Clip(errs)
+}
+
+// validValue validates one attribute value against its property schema.
+func (c *checker) validValue(el *element, a *attr, s *jsonschema.Schema) bool {
+	cache := len(a.value) <= maxMemoValue
+	m := c.l.memo
+	if cache {
+		c.key = append(append(append(append(append(c.key[:0], el.name...), 0), a.name...), 0), a.value...)
+		m.mu.RLock()
+		ok, found := m.values[string(c.key)]
+		m.mu.RUnlock()
+		if found {
+			return ok
+		}
+	}
+	ok := s.Validate(typedValue(el.def, a)) == nil
+	if cache {
+		m.mu.Lock()
+		if len(m.values) < memoLimit {
+			m.values[string(c.key)] = ok
+		}
+		m.mu.Unlock()
+	}
+	return ok
 }
 
 func typedValue(def *schema.Element, a *attr) any {

@@ -89,9 +89,9 @@ var (
 
 // checkIneffective reports attributes that are accepted but do nothing as written.
 func checkIneffective(c *checker, el *element) {
-	warn := func(name, msg, hint string) {
+	warn := func(name string, msg func() string, hint string) {
 		if a := el.attr(name); a != nil {
-			c.report("ineffective-attribute", Warning, a.nameStart, a.nameEnd, msg, hint)
+			c.report("ineffective-attribute", Warning, a.nameStart, a.nameEnd, msg(), hint)
 		}
 	}
 	switch el.name {
@@ -105,22 +105,26 @@ func checkIneffective(c *checker, el *element) {
 			ignored, other = dtmfOnly, "dtmf"
 		}
 		for _, name := range ignored {
-			warn(name, fmt.Sprintf("`%s` applies to %s input only, but `inputType` is `%s`", name, other, input),
-				fmt.Sprintf("remove %s, or set inputType=\"dtmf speech\"", name))
+			warn(name, func() string {
+				return fmt.Sprintf("`%s` applies to %s input only, but `inputType` is `%s`", name, other, input)
+			},
+				"remove "+name+", or set inputType=\"dtmf speech\"")
 		}
 	case "Wait":
 		if s, _ := el.value("silence"); s == "true" {
-			warn("beep", "`beep` is only evaluated when silence detection is off", "remove beep or silence")
+			warn("beep", constant("`beep` is only evaluated when silence detection is off"), "remove beep or silence")
 		}
 	case "Number", "User":
 		if el.attr("sendDigits") == nil {
-			warn("sendOnPreanswer", "`sendOnPreanswer` has no effect without `sendDigits`", "add sendDigits or remove sendOnPreanswer")
+			warn("sendOnPreanswer", constant("`sendOnPreanswer` has no effect without `sendDigits`"), "add sendDigits or remove sendOnPreanswer")
 		}
 	case "Conference":
 		if v, _ := el.value("record"); v == "true" {
-			warn("record", "`record=\"true\"` on `<Conference>` produces no recording file today", "put <Record recordSession=\"true\"/> before <Conference>")
+			warn("record", constant("`record=\"true\"` on `<Conference>` produces no recording file today"), "put <Record recordSession=\"true\"/> before <Conference>")
 		}
-		warn("waitMethod", "`waitMethod` is not implemented and is ignored (waitSound is always fetched with POST)", "remove waitMethod")
-		warn("maxParticipants", "`maxParticipants` is parsed but not enforced; the account's member cap (often 20) applies", "")
+		warn("waitMethod", constant("`waitMethod` is not implemented and is ignored (waitSound is always fetched with POST)"), "remove waitMethod")
+		warn("maxParticipants", constant("`maxParticipants` is parsed but not enforced; the account's member cap (often 20) applies"), "")
 	}
 }
+
+func constant(s string) func() string { return func() string { return s } }
