@@ -45,12 +45,20 @@ type element struct {
 	renameFixValue string
 }
 
-// childRef is what a parent remembers of a closed child.
+// childRef is what a parent remembers of a closed child: where its name is and the marks rules
+// set on it. It is kept small (the name is read back from the source when a message needs it)
+// because a large document's root has tens of thousands of children.
 type childRef struct {
-	name               string
-	def                *schema.Element
 	nameStart, nameEnd int
 	marks              uint32
+}
+
+// name returns the child's element name.
+func (r childRef) name(c *checker) string { return string(c.src[r.nameStart:r.nameEnd]) }
+
+// is reports whether the child is called name, without allocating.
+func (r childRef) is(c *checker, name string) bool {
+	return string(c.src[r.nameStart:r.nameEnd]) == name
 }
 
 func (el *element) reset() {
@@ -173,7 +181,7 @@ func (c *checker) finishElement(el *element) {
 	if p.markupOf != nil {
 		p = p.markupOf
 	}
-	p.children = append(p.children, childRef{name: el.name, def: el.def, nameStart: el.nameStart, nameEnd: el.nameEnd, marks: el.marks})
+	p.children = append(p.children, childRef{nameStart: el.nameStart, nameEnd: el.nameEnd, marks: el.marks})
 	p.childMarks |= el.marks
 	if el.unknown {
 		p.unknownKids = true

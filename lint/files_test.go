@@ -126,3 +126,20 @@ func TestMatchDoublestar(t *testing.T) {
 		}
 	}
 }
+
+// TestLintFilesLargeDocument lints a document above the mapping threshold: its findings and
+// source come back like any other document's.
+func TestLintFilesLargeDocument(t *testing.T) {
+	doc := largeDoc(mapThreshold + 4096)
+	dir := tree(t, map[string]string{"big.xml": string(doc), "small.xml": "<Response><Bad/></Response>"})
+	res := newTestLinter(t, Options{}).LintFiles(context.Background(), []string{dir})
+	if len(res) != 2 || res[0].Err != nil || len(res[0].Diagnostics) != 1 || res[0].Diagnostics[0].Rule != RuleDocumentSize {
+		t.Fatalf("big.xml result: %+v", res[0].Diagnostics)
+	}
+	if string(res[0].Source) != string(doc) {
+		t.Error("big.xml: Source differs from the file")
+	}
+	if string(res[1].Source) != "<Response><Bad/></Response>" {
+		t.Errorf("small.xml: Source = %q", res[1].Source)
+	}
+}

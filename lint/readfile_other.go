@@ -4,5 +4,9 @@ package lint
 
 import "os"
 
-// readFile reads a whole file; buf is unused on this platform.
-func readFile(name string, _ []byte) ([]byte, error) { return os.ReadFile(name) }
+// readFile reads a whole file into a new buffer (buf is unused on this platform). The release
+// func is a no-op: the bytes belong to the caller, so a Result may keep them without a copy.
+func readFile(name string, _ []byte) ([]byte, func(), error) {
+	b, err := os.ReadFile(name)
+	return b, func() {}, err
+}

@@ -18,7 +18,7 @@ func checkDialTarget(c *checker, el *element) {
 		return
 	}
 	for _, ch := range el.children {
-		if ch.name == "Number" || ch.name == "User" {
+		if ch.is(c, "Number") || ch.is(c, "User") {
 			return
 		}
 	}

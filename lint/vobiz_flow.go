@@ -23,12 +23,12 @@ func checkUnreachable(c *checker, el *element) {
 		if ch.marks&markEndsFlow == 0 {
 			continue
 		}
-		next := el.children[i+1]
+		next, stop := el.children[i+1], ch.name(c)
 		why := "ends the call"
-		if ch.name == "Redirect" {
+		if stop == "Redirect" {
 			why = "hands the call to another document"
 		}
-		msg := fmt.Sprintf("`<%s>` never runs: `<%s>` on line %d %s", next.name, ch.name, c.lineOf(ch.nameStart), why)
+		msg := fmt.Sprintf("`<%s>` never runs: `<%s>` on line %d %s", next.name(c), stop, c.lineOf(ch.nameStart), why)
 		switch more := len(el.children) - i - 2; more {
 		case 0:
 		case 1:
@@ -37,7 +37,7 @@ func checkUnreachable(c *checker, el *element) {
 			msg += fmt.Sprintf(" (nor do the %d elements after it)", more)
 		}
 		c.report("unreachable-element", Warning, next.nameStart, next.nameEnd, msg,
-			"remove the dead elements, or move them before <"+ch.name+">")
+			"remove the dead elements, or move them before <"+stop+">")
 		return
 	}
 }

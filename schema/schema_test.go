@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 func vobiz(t *testing.T) *Dialect {
@@ -259,5 +260,29 @@ func TestParseJSON(t *testing.T) {
 	v, _ := parseJSON([]byte(`{"b": 1, "a": 2}`))
 	if diff := cmp.Diff([]string{"b", "a"}, v.keys); diff != "" {
 		t.Errorf("key order (-want +got):\n%s", diff)
+	}
+}
+
+// TestMetaSchema validates every element entry against the draft 2020-12 meta-schema (which
+// compile skips at run time, see resourceBase).
+func TestMetaSchema(t *testing.T) {
+	d := vobiz(t)
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	for i, name := range d.doc.get("$defs").keys {
+		url := "vobizctl:///test/" + name
+		if err := c.AddResource(url, d.doc.get("$defs").vals[i].toAny()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Compile(url); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	whole := jsonschema.NewCompiler()
+	if err := whole.AddResource("vobizctl:///test/whole.json", d.doc.toAny()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := whole.Compile("vobizctl:///test/whole.json"); err != nil {
+		t.Errorf("the whole schema document: %v", err)
 	}
 }
