@@ -30,6 +30,7 @@ type checker struct {
 	lines      *lineIndex
 	fatal      bool
 	key        []byte // scratch buffer for memo keys
+	badCharset string // an unsupported encoding the XML declaration named
 }
 
 // finding is a diagnostic before its offsets are turned into line/column positions.
@@ -77,6 +78,7 @@ func (c *checker) run() {
 	}
 	dec := xml.NewDecoder(bytes.NewReader(c.psrc))
 	dec.Strict = true
+	dec.CharsetReader = c.charset
 	for !c.fatal {
 		off := int(dec.InputOffset())
 		tok, err := dec.RawToken()
@@ -104,6 +106,17 @@ func (c *checker) run() {
 	}
 }
 
+// charset accepts the declared encodings that are byte-for-byte UTF-8 (ASCII and UTF-8 spelt
+// differently); the platform reads UTF-8, and transcoding would shift every offset.
+func (c *checker) charset(label string, r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "utf8", "us-ascii", "ascii":
+		return r, nil
+	}
+	c.badCharset = label
+	return nil, errors.New("unsupported encoding")
+}
+
 // syntaxError reports a well-formedness error at the decoder's position and stops the check.
 func (c *checker) syntaxError(err error, off int) {
 	msg := err.Error()
@@ -122,8 +135,9 @@ func (c *checker) syntaxError(err error, off int) {
 		hint = "a quote is probably missing (or extra) in an attribute value before this point"
 	case strings.Contains(msg, "unescaped <"):
 		hint = "write < as &lt; inside attribute values"
-	case strings.Contains(msg, "CharsetReader"):
-		msg = "unsupported encoding declared in the XML declaration; save the document as UTF-8"
+	case c.badCharset != "":
+		msg = fmt.Sprintf("the declared encoding %q is not supported", c.badCharset)
+		hint = "save the document as UTF-8 and declare encoding=\"UTF-8\""
 	}
 	c.syntaxAt(off, "XML is not well-formed: "+msg, hint)
 }
@@ -168,7 +182,11 @@ func (c *checker) charData(t xml.CharData, off, end int) {
 	}
 	owner := c.top()
 	if owner == nil {
-		if c.template && onlyPlaceholders(raw) {
+		if off == 0 && bytes.HasPrefix(raw[lo:], []byte(bom)) {
+			lo += len(bom)
+			lo += leadingSpace(raw[lo:hi])
+		}
+		if lo == hi || c.template && onlyPlaceholders(raw[lo:hi]) {
 			return
 		}
 		c.report(RuleRootElement, Error, off+lo, off+hi, fmt.Sprintf("text `%s` outside the root element", clip(string(raw[lo:hi]))), "everything must be inside <"+c.d.Root()+">")
@@ -185,7 +203,7 @@ func (c *checker) procInst(t xml.ProcInst, off int) {
 	if t.Target != "xml" {
 		return
 	}
-	if off != 0 && !(off == 3 && bytes.HasPrefix(c.src, []byte("\xef\xbb\xbf"))) {
+	if off != 0 && !(off == len(bom) && bytes.HasPrefix(c.src, []byte(bom))) {
 		c.syntaxAt(off, "XML is not well-formed: the XML declaration must be the very first thing in the document", "remove what comes before <?xml")
 	}
 }
@@ -203,6 +221,17 @@ func trimSpan(b []byte) (int, int) {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// bom is the UTF-8 byte order mark, allowed before the XML declaration.
+const bom = "\xef\xbb\xbf"
+
+func leadingSpace(b []byte) int {
+	n := 0
+	for n < len(b) && isSpace(b[n]) {
+		n++
+	}
+	return n
+}
 
 // clip shortens a value for a message.
 func clip(s string) string {

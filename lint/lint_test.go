@@ -163,3 +163,32 @@ func TestResultShape(t *testing.T) {
 		t.Errorf("bad result = %+v", bad)
 	}
 }
+
+func TestPrologAndEncoding(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"byte order mark before the declaration", "\xef\xbb\xbf<?xml version=\"1.0\"?><Response/>", nil},
+		{"byte order mark before the root", "\xef\xbb\xbf<Response/>", nil},
+		{"text after the byte order mark", "\xef\xbb\xbf  x<Response/>", []string{"1:4-1:5 error root-element"}},
+		{"declaration not first", " <?xml version=\"1.0\"?><Response/>", []string{"1:2-1:3 error xml-syntax"}},
+		{"UTF-8 spelt utf8 and ASCII are read as UTF-8", "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><Response/>", nil},
+		{"other encodings are refused", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Response/>", []string{"1:44-1:45 error xml-syntax"}},
+		{"DOCTYPE is accepted", "<!DOCTYPE Response><Response/>", nil},
+		{"CDATA is text", "<Response><Speak><![CDATA[Tom & Jerry]]></Speak></Response>", nil},
+		{"invalid UTF-8", "<Response><Speak>caf\xe9</Speak></Response>", []string{"1:22-1:23 error xml-syntax"}},
+		{"control character", "<Response><Speak>a\x01b</Speak></Response>", []string{"1:21-1:22 error xml-syntax"}},
+		{"comment after the root", "<Response/><!-- done -->", nil},
+	}
+	l := newTestLinter(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := brief(l.LintBytes("t.xml", []byte(tt.in)).Diagnostics)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
