@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -284,5 +285,32 @@ func TestMetaSchema(t *testing.T) {
 	}
 	if _, err := whole.Compile("vobizctl:///test/whole.json"); err != nil {
 		t.Errorf("the whole schema document: %v", err)
+	}
+}
+
+// TestEntryKeywords guards the linter's split validation (element entry by property, attribute
+// object by shape and by value): an entry may only combine its three properties, and an
+// attributes object may only use properties, required and additionalProperties. A keyword that
+// relates properties to each other (if/then, dependentRequired, ...) would be skipped.
+func TestEntryKeywords(t *testing.T) {
+	allowed := func(keys []string, ok ...string) []string {
+		var bad []string
+		for _, k := range keys {
+			if !slices.Contains(ok, k) && !strings.HasPrefix(k, "x-") {
+				bad = append(bad, k)
+			}
+		}
+		return bad
+	}
+	defs := vobiz(t).doc.get("$defs")
+	for i, name := range defs.keys {
+		entry := defs.vals[i]
+		if bad := allowed(entry.keys, "description", "type", "properties", "additionalProperties"); len(bad) > 0 {
+			t.Errorf("%s uses %v", name, bad)
+		}
+		attrs := entry.get("properties").get("attributes")
+		if bad := allowed(attrs.keys, "type", "properties", "required", "additionalProperties"); len(bad) > 0 {
+			t.Errorf("%s attributes use %v", name, bad)
+		}
 	}
 }
