@@ -31,6 +31,7 @@ type checker struct {
 	fatal      bool
 	key        []byte // scratch buffer for memo keys
 	badCharset string // an unsupported encoding the XML declaration named
+	local      *localMemo
 }
 
 // finding is a diagnostic before its offsets are turned into line/column positions.

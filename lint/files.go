@@ -55,9 +55,9 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf := make([]byte, 16<<10)
+			buf, c := make([]byte, 16<<10), &checker{}
 			for j := range jobs {
-				res := l.lintInput(ctx, j.in, &buf)
+				res := l.lintInput(ctx, j.in, &buf, c)
 				mu.Lock()
 				for len(results) <= j.index {
 					results = append(results, Result{})
@@ -71,8 +71,9 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 	return results
 }
 
-// lintInput reads and lints one document, reading files into the worker's buffer.
-func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte) Result {
+// lintInput reads and lints one document with the worker's checker, reading files into the
+// worker's buffer.
+func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checker) Result {
 	if in.err == nil {
 		in.err = ctx.Err()
 	}
@@ -87,7 +88,7 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte) Result {
 		if err != nil {
 			return Result{File: in.name, Dialect: l.dialect.Name(), Err: err}
 		}
-		return l.LintBytes(in.name, src)
+		return l.lintWith(c, in.name, src)
 	}
 	src, release, err := readFile(in.name, *buf)
 	if err != nil {
@@ -96,7 +97,7 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte) Result {
 	if cap(src) <= maxKeptBuffer && cap(src) > cap(*buf) {
 		*buf = src[:cap(src)]
 	}
-	res := l.LintBytes(in.name, src)
+	res := l.lintWith(c, in.name, src)
 	switch {
 	case res.Source == nil:
 		if release != nil {

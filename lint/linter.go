@@ -66,12 +66,21 @@ func (l *Linter) Dialect() *schema.Dialect { return l.dialect }
 // LintBytes lints one document. name is used as Result.File and Diagnostic.File. Result.Source
 // is set only when there are diagnostics (printers need it to show source lines).
 func (l *Linter) LintBytes(name string, src []byte) Result {
-	c := l.check(src)
-	defer l.done(c)
+	c := l.pool.Get().(*checker)
+	defer l.pool.Put(c)
+	return l.lintWith(c, name, src)
+}
+
+// lintWith lints src with a checker the caller owns (LintFiles gives each worker its own, so
+// that its local caches live as long as the worker).
+func (l *Linter) lintWith(c *checker, name string, src []byte) Result {
+	c.init(l, src)
+	c.run()
 	res := Result{File: name, Dialect: l.dialect.Name(), Diagnostics: c.result(name)}
 	if len(res.Diagnostics) > 0 {
 		res.Source = src
 	}
+	c.release()
 	return res
 }
 
@@ -90,6 +99,9 @@ func (l *Linter) done(c *checker) {
 
 func (c *checker) init(l *Linter, src []byte) {
 	c.l, c.d, c.src, c.psrc, c.template = l, l.dialect, src, src, l.opts.Template
+	if c.local == nil || c.local.owner != l {
+		c.local = newLocalMemo(l)
+	}
 	if c.template {
 		c.psrc = maskERB(src)
 	}
@@ -102,5 +114,5 @@ func (c *checker) release() {
 		el.reset()
 		el.parent, el.markupOf = nil, nil
 	}
-	*c = checker{free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0]}
+	*c = checker{free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0], local: c.local}
 }

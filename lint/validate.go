@@ -38,6 +38,30 @@ const (
 	maxMemoValue = 32
 )
 
+// localMemo is a checker's lock-free front for the Linter's shared memo: the shared one needs a
+// lock per lookup, which two cores contend for on every element.
+type localMemo struct {
+	owner    *Linter
+	shapes   map[string][]valErr
+	values   map[string]bool
+	children map[[2]*schema.Element]bool
+}
+
+// localLimit bounds each local cache; a full one starts over.
+const localLimit = 1 << 12
+
+func newLocalMemo(l *Linter) *localMemo {
+	return &localMemo{owner: l, shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
+}
+
+// remember stores a value in a bounded local cache.
+func remember[K comparable, V any](m map[K]V, k K, v V) {
+	if len(m) >= localLimit {
+		clear(m)
+	}
+	m[k] = v
+}
+
 func newMemo() *memo {
 	return &memo{shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
 }
@@ -71,11 +95,15 @@ func (c *checker) validateShape(el *element, s *jsonschema.Schema) []valErr {
 			c.key = append(append(c.key, 0), a.name...)
 		}
 	}
+	if errs, ok := c.local.shapes[string(c.key)]; ok {
+		return slices.Clip(errs)
+	}
 	m := c.l.memo
 	m.mu.RLock()
 	errs, ok := m.shapes[string(c.key)]
 	m.mu.RUnlock()
 	if ok {
+		remember(c.local.shapes, string(c.key), errs)
 		return slices.Clip(errs)
 	}
 	inst := make(map[string]any, len(el.attrs))
@@ -94,6 +122,7 @@ func (c *checker) validateShape(el *element, s *jsonschema.Schema) []valErr {
 		m.shapes[string(c.key)] = errs
 	}
 	m.mu.Unlock()
+	remember(c.local.shapes, string(c.key), errs)
 	return slices.Clip(errs)
 }
 
@@ -103,10 +132,14 @@ func (c *checker) validValue(el *element, a *attr, s *jsonschema.Schema) bool {
 	m := c.l.memo
 	if cache {
 		c.key = append(append(append(append(append(c.key[:0], el.name...), 0), a.name...), 0), a.value...)
+		if ok, found := c.local.values[string(c.key)]; found {
+			return ok
+		}
 		m.mu.RLock()
 		ok, found := m.values[string(c.key)]
 		m.mu.RUnlock()
 		if found {
+			remember(c.local.values, string(c.key), ok)
 			return ok
 		}
 	}
@@ -117,6 +150,7 @@ func (c *checker) validValue(el *element, a *attr, s *jsonschema.Schema) bool {
 			m.values[string(c.key)] = ok
 		}
 		m.mu.Unlock()
+		remember(c.local.values, string(c.key), ok)
 	}
 	return ok
 }
@@ -174,19 +208,22 @@ func collectErrors(err error, out []valErr) []valErr {
 
 // allowsChild reports whether the parent's schema accepts child as a child element.
 func (c *checker) allowsChild(parent, child *schema.Element) bool {
-	m := c.l.memo
 	key := [2]*schema.Element{parent, child}
+	if ok, found := c.local.children[key]; found {
+		return ok
+	}
+	m := c.l.memo
 	m.mu.RLock()
 	ok, found := m.children[key]
 	m.mu.RUnlock()
-	if found {
-		return ok
+	if !found {
+		ce, err := c.d.Compiled(parent.Name)
+		ok = err == nil && ce.Child.Validate(child.Name) == nil
+		m.mu.Lock()
+		m.children[key] = ok
+		m.mu.Unlock()
 	}
-	ce, err := c.d.Compiled(parent.Name)
-	ok = err == nil && ce.Child.Validate(child.Name) == nil
-	m.mu.Lock()
-	m.children[key] = ok
-	m.mu.Unlock()
+	remember(c.local.children, key, ok)
 	return ok
 }
 
