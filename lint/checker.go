@@ -32,6 +32,8 @@ type checker struct {
 	key        []byte // scratch buffer for memo keys
 	badCharset string // an unsupported encoding the XML declaration named
 	local      *localMemo
+	tok        token
+	scan       fastScanner
 }
 
 // finding is a diagnostic before its offsets are turned into line/column positions.
@@ -77,33 +79,10 @@ func (c *checker) run() {
 	for _, r := range c.l.rules.document {
 		r.document(c)
 	}
-	dec := xml.NewDecoder(bytes.NewReader(c.psrc))
-	dec.Strict = true
-	dec.CharsetReader = c.charset
-	for !c.fatal {
-		off := int(dec.InputOffset())
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			c.endOfDocument()
-			return
-		}
-		if err != nil {
-			c.syntaxError(err, int(dec.InputOffset()))
-			return
-		}
-		end := int(dec.InputOffset())
-		switch t := tok.(type) {
-		case xml.StartElement:
-			c.startElement(t, off, end)
-		case xml.EndElement:
-			c.endElement(t, off, end)
-		case xml.CharData:
-			c.charData(t, off, end)
-		case xml.Comment:
-			c.comment(t, off, end)
-		case xml.ProcInst:
-			c.procInst(t, off)
-		}
+	keep := len(c.findings)
+	if !c.parse(c.fast()) {
+		c.resetParse(keep)
+		c.parse(newXMLTokens(c))
 	}
 }
 
@@ -175,7 +154,7 @@ func (c *checker) lineOf(off int) int {
 }
 
 // charData adds text to the element that owns it, or reports text outside the root element.
-func (c *checker) charData(t xml.CharData, off, end int) {
+func (c *checker) charData(t []byte, off, end int) {
 	raw := c.src[off:end]
 	lo, hi := trimSpan(raw)
 	if lo == hi {
@@ -200,8 +179,8 @@ func (c *checker) charData(t xml.CharData, off, end int) {
 }
 
 // procInst checks the XML declaration's position (encoding/xml accepts it anywhere).
-func (c *checker) procInst(t xml.ProcInst, off int) {
-	if t.Target != "xml" {
+func (c *checker) procInst(target string, off int) {
+	if target != "xml" {
 		return
 	}
 	if off != 0 && !(off == len(bom) && bytes.HasPrefix(c.src, []byte(bom))) {

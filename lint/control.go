@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"encoding/xml"
 	"slices"
 	"strings"
 )
@@ -20,7 +19,7 @@ type directive struct {
 	rules []string
 }
 
-func (c *checker) comment(t xml.Comment, off, end int) {
+func (c *checker) comment(t []byte, off, end int) {
 	s := strings.TrimSpace(string(t))
 	if !strings.HasPrefix(s, "vobizctl-") {
 		return

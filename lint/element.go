@@ -90,7 +90,7 @@ func (el *element) textValue() string { return strings.TrimSpace(string(el.text)
 // hasText reports whether the element has non-blank text.
 func (el *element) hasText() bool { return el.textStart >= 0 }
 
-func (el *element) addText(t xml.CharData, start, end int) {
+func (el *element) addText(t []byte, start, end int) {
 	if el.textStart < 0 {
 		el.textStart = start
 	}
@@ -114,9 +114,9 @@ func (c *checker) newElement() *element {
 }
 
 // startElement handles a start tag: attributes, classification, nesting and attribute checks.
-func (c *checker) startElement(t xml.StartElement, off, end int) {
+func (c *checker) startElement(name xml.Name, attrs []xml.Attr, off, end int) {
 	el := c.newElement()
-	el.name = qualifiedName(t.Name)
+	el.name = qualifiedName(name)
 	el.parent = c.top()
 	el.start, el.tagEnd = off, end
 	el.nameStart, el.nameEnd = off+1, off+1+len(el.name)
@@ -126,7 +126,7 @@ func (c *checker) startElement(t xml.StartElement, off, end int) {
 		el.parent.elementCount++
 	}
 	c.stack = append(c.stack, el)
-	c.scanAttributes(el, t.Attr)
+	c.scanAttributes(el, attrs)
 	if c.classifyMarkup(el) {
 		return
 	}
@@ -144,8 +144,8 @@ func (c *checker) startElement(t xml.StartElement, off, end int) {
 }
 
 // endElement closes the open element, runs its checks and hands a reference to its parent.
-func (c *checker) endElement(t xml.EndElement, off, end int) {
-	name := qualifiedName(t.Name)
+func (c *checker) endElement(n xml.Name, off, end int) {
+	name := qualifiedName(n)
 	el := c.top()
 	switch {
 	case el == nil:

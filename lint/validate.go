@@ -42,6 +42,7 @@ const (
 // lock per lookup, which two cores contend for on every element.
 type localMemo struct {
 	owner    *Linter
+	names    map[string]string // the fast scanner's interned names
 	shapes   map[string][]valErr
 	values   map[string]bool
 	children map[[2]*schema.Element]bool
@@ -51,7 +52,7 @@ type localMemo struct {
 const localLimit = 1 << 12
 
 func newLocalMemo(l *Linter) *localMemo {
-	return &localMemo{owner: l, shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
+	return &localMemo{owner: l, names: map[string]string{}, shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
 }
 
 // remember stores a value in a bounded local cache.
