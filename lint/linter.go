@@ -114,5 +114,8 @@ func (c *checker) release() {
 		el.reset()
 		el.parent, el.markupOf = nil, nil
 	}
-	*c = checker{free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0], local: c.local}
+	*c = checker{
+		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0], local: c.local,
+		scan: fastScanner{attrs: c.scan.attrs[:0], text: c.scan.text[:0]},
+	}
 }
