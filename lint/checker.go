@@ -12,9 +12,10 @@ import (
 	"github.com/vobizctl/vobizctl/schema"
 )
 
-// checker lints one document. It streams the document through encoding/xml and keeps only the
-// open elements (and, per open element, light references to its closed children), so that
-// memory stays proportional to the nesting depth and the widest element, not to the document.
+// checker lints one document. It streams the document's tokens (from the fast scanner, or from
+// encoding/xml when the scanner bails out) and keeps only the open elements (and, per open
+// element, light references to its closed children), so that memory stays proportional to the
+// nesting depth and the widest element, not to the document.
 type checker struct {
 	l        *Linter
 	d        *schema.Dialect
@@ -213,17 +214,19 @@ func leadingSpace(b []byte) int {
 	return n
 }
 
+// maxShown is the number of characters of a value a message quotes.
+const maxShown = 60
+
 // clip shortens a value for a message.
 func clip(s string) string {
-	const max = 60
-	if len(s) <= max {
+	if len(s) <= maxShown {
 		return s
 	}
 	r := []rune(s)
-	if len(r) <= max {
+	if len(r) <= maxShown {
 		return s
 	}
-	return string(r[:max]) + "…"
+	return string(r[:maxShown]) + "…"
 }
 
 // result converts the findings to diagnostics: suppression comments applied, positions
