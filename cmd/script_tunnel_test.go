@@ -23,7 +23,8 @@ import (
 // tunnelKitCmd is the `tunnelkit` script command, the test doubles of the tunnel scripts:
 //
 //	tunnelkit freeport NAME             export a free loopback port as $NAME
-//	tunnelkit local NAME                start a local server answering VobizXML; export its URL
+//	tunnelkit local NAME                start a local server answering VobizXML (with a
+//	                                    misspelt element on /broken); export its URL
 //	tunnelkit cloudflared               build the fake cloudflared into $WORK/bin, put it on PATH
 //	tunnelkit waitapp APP_ID PREFIX     wait (20 s at most) until answer_url starts with PREFIX
 //	tunnelkit appget APP_ID             print the application as the fake API stores it
@@ -60,6 +61,10 @@ func kitFreePort(ts *testscript.TestScript, args []string) {
 func kitLocal(ts *testscript.TestScript, args []string) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/xml")
+		if r.URL.Path == "/broken" {
+			io.WriteString(w, "<Response><Spek>Hello from the local server</Spek></Response>")
+			return
+		}
 		io.WriteString(w, "<Response><Speak>Hello from the local server</Speak></Response>")
 	}))
 	ts.Defer(srv.Close)

@@ -2,6 +2,11 @@ package cmd
 
 import "github.com/vobizctl/vobizctl/tunnel"
 
-// replyLinter returns the linter for XML replies. The lint engine has not landed on this branch
-// yet: until it does, replies are proxied and logged but not linted.
-func replyLinter() tunnel.ReplyLinter { return nil }
+// replyLinter returns the linter for XML replies, shared by every request of a run.
+func replyLinter() (tunnel.ReplyLinter, error) {
+	l, err := tunnel.NewXMLLinter()
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}

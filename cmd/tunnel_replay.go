@@ -76,7 +76,11 @@ func runTunnelReplay(ctx context.Context, f *Factory, opts *tunnelReplayOptions,
 	if err != nil {
 		return err
 	}
-	ropts := tunnel.ReplayOptions{Target: target, Linter: replyLinter()}
+	linter, err := replyLinter()
+	if err != nil {
+		return err
+	}
+	ropts := tunnel.ReplayOptions{Target: target, Linter: linter}
 	if !opts.NoSign {
 		token, parent, err := signingTokens(f, opts.tokenOptions)
 		if err != nil {

@@ -90,7 +90,11 @@ func newSwapper(f *Factory, cfg *config.Config, store tunnel.AppStore) *tunnel.S
 
 // inspection builds the proxy's signature check (when a token is known) and reply lint.
 func inspection(f *Factory, cfg *config.Config, parentProfile string, p *tunnelPrinter) (tunnel.ProxyOptions, error) {
-	opts := tunnel.ProxyOptions{Linter: replyLinter()}
+	linter, err := replyLinter()
+	if err != nil {
+		return tunnel.ProxyOptions{}, err
+	}
+	opts := tunnel.ProxyOptions{Linter: linter}
 	token := cfg.AuthToken.Value
 	if token == "" {
 		p.note("signatures are not checked: no auth token (run `vobizctl auth login` or set VOBIZ_AUTH_TOKEN)")
