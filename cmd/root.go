@@ -107,6 +107,8 @@ local server, verifies request signatures, and manages Applications through the 
 	root.CompletionOptions.DisableDefaultCmd = true
 	addCommands(root,
 		newAuthCmd(f), newVersionCmd(f), newCompletionCmd(),
+		newSignCmd(f), newVerifyCmd(f),
+		newAppsCmd(f),
 		newExitCodesTopic(), newEnvironmentTopic(),
 	)
 	return root

@@ -13,8 +13,9 @@ import (
 // scriptCommands are extra testscript commands shared by every script.
 func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
-		"filemode": cmdFileMode,
-		"exits":    cmdExits,
+		"filemode":  cmdFileMode,
+		"exits":     cmdExits,
+		"fakevobiz": fakeVobizCmd(),
 	}
 }
 

@@ -24,6 +24,7 @@ func TestScripts(t *testing.T) {
 			home := filepath.Join(env.WorkDir, "home")
 			env.Setenv("HOME", home)
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(home, ".cache"))
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("VOBIZ_AUTH_ID", "")
 			env.Setenv("VOBIZ_AUTH_TOKEN", "")
