@@ -3,12 +3,15 @@ package send
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vobizctl/vobizctl/signature"
 )
 
 // TestReferenceVectors pins the test signer and verifier to the reference's test vectors
@@ -109,7 +112,7 @@ func TestEveryEventReachesASigningReceiver(t *testing.T) {
 			p := mustPlan(t, PlanOptions{Event: tc.event, Settings: tc.settings})
 			res, err := Send(context.Background(), Options{
 				Plan: p, Target: target, Client: http.DefaultClient, Timeout: 5 * time.Second,
-				Signer: &testSigner{token: testToken, parent: testParentToken}, Generator: NewGenerator(7, fixedClock),
+				Signer: newTestSigner(t, true), Generator: NewGenerator(7, fixedClock),
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -190,5 +193,54 @@ func checkShapes(t *testing.T, params []Param) {
 				t.Errorf("%s = %q, want a number", p.Name, p.Value)
 			}
 		}
+	}
+}
+
+// TestSignerNoncesAreFreshAndTwentyDigits checks the real signer through a receiver: every
+// request has new V3 and V2 nonces of 20 digits, different from each other.
+func TestSignerNoncesAreFreshAndTwentyDigits(t *testing.T) {
+	rv := newReceiver(t, replyXML)
+	target, _ := ParseTarget(rv.srv.URL+"/a", "")
+	p := mustPlan(t, PlanOptions{Event: "answer"})
+	signer := newTestSigner(t, false)
+	seen := map[string]bool{}
+	nonceRE := regexp.MustCompile(`^[1-9][0-9]{19}$`)
+	for range 20 {
+		if _, err := Send(context.Background(), Options{Plan: p, Target: target, Client: http.DefaultClient, Signer: signer, Generator: NewGenerator(0, nil)}); err != nil {
+			t.Fatal(err)
+		}
+		h := rv.last(t).header
+		if err := verifyVobizSignature(h, target.URL, testToken, testParentToken); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"X-Vobiz-Signature-V3-Nonce", "X-Vobiz-Signature-V2-Nonce"} {
+			n := h.Get(name)
+			if !nonceRE.MatchString(n) || seen[n] {
+				t.Fatalf("%s = %q (seen before: %t)", name, n, seen[n])
+			}
+			seen[n] = true
+		}
+	}
+}
+
+// TestPlivoSchemeSignsTheForm checks the compatibility scheme gets the parameters.
+func TestPlivoSchemeSignsTheForm(t *testing.T) {
+	s, err := NewVobizSigner(signature.SignOptions{Token: testToken, Schemes: []signature.Scheme{signature.PlivoV3}, Nonce: signature.FixedNonce("12345678901234567890")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustPlan(t, PlanOptions{Event: "answer"})
+	r, err := p.Build(NewGenerator(1, fixedClock), BuildOptions{Target: Target{URL: "https://example.com/answer", SignURL: "https://example.com/answer"}, Signer: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := url.Values{}
+	for _, prm := range r.Params {
+		form.Add(prm.Name, prm.Value)
+	}
+	res, err := signature.Verify(signature.VerifyOptions{Token: testToken, Schemes: []signature.Scheme{signature.PlivoV3}},
+		signature.Request{URL: "https://example.com/answer", Method: "POST", Params: form}, r.Header)
+	if err != nil || len(res.Matches) != 1 {
+		t.Fatalf("plivo-v3 signature does not verify: %v %+v", err, res)
 	}
 }

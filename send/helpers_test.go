@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/vobizctl/vobizctl/signature"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -28,28 +30,20 @@ var testNow = time.Date(2026, 7, 1, 9, 30, 0, 0, time.UTC)
 
 func fixedClock() time.Time { return testNow }
 
-// testSigner is a test implementation of the documented Vobiz scheme (vobiz-api.md §3.2): V3 =
-// base64(HMAC-SHA256(token, baseURL + "." + nonce)), V2 = base64(HMAC-SHA256(token, baseURL +
-// nonce)), MA variants keyed with the parent token, separate V2 and V3 nonces.
-type testSigner struct {
-	token, parent string
-	n             atomic.Int64
-}
-
-func (s *testSigner) Sign(h http.Header, in SignInput) error {
-	base, err := referenceBaseURL(in.URL)
-	if err != nil {
-		return err
+// newTestSigner returns the real signer over the test tokens; nonces count up from 1 when
+// counting is set (reproducible goldens), else they are random.
+func newTestSigner(t testing.TB, counting bool) *VobizSigner {
+	t.Helper()
+	o := signature.SignOptions{Token: testToken, ParentToken: testParentToken}
+	if counting {
+		var n atomic.Int64
+		o.Nonce = func() (string, error) { return fmt.Sprintf("%020d", n.Add(1)), nil }
 	}
-	n3 := fmt.Sprintf("%020d", s.n.Add(1))
-	n2 := fmt.Sprintf("%020d", s.n.Add(1))
-	h.Set("X-Vobiz-Signature-V3", hmacB64(s.token, base+"."+n3))
-	h.Set("X-Vobiz-Signature-MA-V3", hmacB64(s.parent, base+"."+n3))
-	h.Set("X-Vobiz-Signature-V3-Nonce", n3)
-	h.Set("X-Vobiz-Signature-V2", hmacB64(s.token, base+n2))
-	h.Set("X-Vobiz-Signature-MA-V2", hmacB64(s.parent, base+n2))
-	h.Set("X-Vobiz-Signature-V2-Nonce", n2)
-	return nil
+	s, err := NewVobizSigner(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func hmacB64(key, msg string) string {

@@ -64,7 +64,7 @@ func loadOpts(t *testing.T, url string) LoadOptions {
 	}
 	return LoadOptions{
 		Plan: mustPlan(t, PlanOptions{Event: "hangup"}), Target: target,
-		Signer: &testSigner{token: testToken, parent: testParentToken},
+		Signer: newTestSigner(t, false),
 		Client: &http.Client{Transport: NewTransport(TransportOptions{Conns: 8})}, Timeout: 5 * time.Second,
 	}
 }

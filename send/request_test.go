@@ -28,7 +28,7 @@ func TestGoldenRequests(t *testing.T) {
 				name := goldenName(d.Name, e.Name, settings)
 				t.Run(name, func(t *testing.T) {
 					p := mustPlan(t, PlanOptions{Dialect: d.Name, Event: e.Name, Settings: settings})
-					r, err := p.Build(NewGenerator(42, fixedClock), BuildOptions{Target: target, Signer: &testSigner{token: testToken, parent: testParentToken}})
+					r, err := p.Build(NewGenerator(42, fixedClock), BuildOptions{Target: target, Signer: newTestSigner(t, true)})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -132,7 +132,7 @@ func TestBuildHeadersOverrideLast(t *testing.T) {
 	p := mustPlan(t, PlanOptions{Event: "hangup"})
 	extra := http.Header{"User-Agent": {"custom"}, "X-Vobiz-Signature-V3": {"tampered"}, "X-Trace": {"1"}}
 	r, err := p.Build(NewGenerator(1, fixedClock), BuildOptions{
-		Target: Target{URL: "http://h/x", SignURL: "http://h/x"}, Signer: &testSigner{token: "t", parent: "t"}, Header: extra,
+		Target: Target{URL: "http://h/x", SignURL: "http://h/x"}, Signer: newTestSigner(t, false), Header: extra,
 	})
 	if err != nil {
 		t.Fatal(err)
