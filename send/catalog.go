@@ -43,6 +43,9 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// String returns the duration as Go writes it ("2s").
+func (d Duration) String() string { return time.Duration(d).String() }
+
 // MarshalText writes the duration as a Go duration string.
 func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
 
@@ -236,15 +239,50 @@ func (d *Dialect) categoryRank(id string) int {
 	return len(d.Categories)
 }
 
-// suggest returns the known names closest to name, for "did you mean" hints.
+// suggest returns the known names close to name, for "did you mean" hints: names it is a prefix
+// of, and names within a small edit distance, closest first.
 func suggest(name string, known []string) []string {
-	var out []string
 	lower := strings.ToLower(name)
+	type cand struct {
+		name string
+		dist int
+	}
+	var cands []cand
 	for _, k := range known {
 		kl := strings.ToLower(k)
-		if kl == lower || strings.HasPrefix(kl, lower) || strings.HasPrefix(lower, kl) || strings.Contains(kl, lower) {
-			out = append(out, k)
+		d := editDistance(lower, kl)
+		if strings.HasPrefix(kl, lower) && lower != "" {
+			d = 0
+		}
+		if d <= max(2, len(lower)/3) {
+			cands = append(cands, cand{k, d})
 		}
 	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.dist - b.dist })
+	out := make([]string, 0, len(cands))
+	for _, c := range cands {
+		out = append(out, c.name)
+	}
 	return out
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

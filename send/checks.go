@@ -100,7 +100,7 @@ func checkContentType(r *Response) Check {
 }
 
 func checkSize(r *Response) Check {
-	c := Check{ID: CheckSize, Status: Pass, Message: formatBytes(r.Size) + " (limit 100 KB)"}
+	c := Check{ID: CheckSize, Status: Pass, Message: FormatBytes(r.Size) + " (limit 100 KB)"}
 	switch {
 	case r.Size > MaxReplyBytes:
 		c.Status = Fail
@@ -110,7 +110,8 @@ func checkSize(r *Response) Check {
 	return c
 }
 
-func formatBytes(n int64) string {
+// FormatBytes writes a size as "87 B" or "12.3 KB".
+func FormatBytes(n int64) string {
 	if n < 1024 {
 		return fmt.Sprintf("%d B", n)
 	}
@@ -217,19 +218,20 @@ func checkEmpty(p *Plan, r *Response) Check {
 }
 
 func checkLatency(b Budget, d time.Duration) Check {
-	c := Check{ID: CheckLatency, Status: Pass, Message: formatLatency(d)}
+	c := Check{ID: CheckLatency, Status: Pass, Message: FormatLatency(d)}
 	switch {
 	case b.Fail > 0 && d > time.Duration(b.Fail):
-		c.Status, c.Message = Fail, fmt.Sprintf("%s (over the %s limit: the platform gives up)", formatLatency(d), time.Duration(b.Fail))
+		c.Status, c.Message = Fail, fmt.Sprintf("%s (over the %s limit: the platform gives up)", FormatLatency(d), time.Duration(b.Fail))
 	case b.Warn > 0 && d > time.Duration(b.Warn):
-		c.Status, c.Message = Warn, fmt.Sprintf("%s (over the %s budget)", formatLatency(d), time.Duration(b.Warn))
+		c.Status, c.Message = Warn, fmt.Sprintf("%s (over the %s budget)", FormatLatency(d), time.Duration(b.Warn))
 	case b.Warn > 0:
 		c.Message += fmt.Sprintf(" (budget %s)", time.Duration(b.Warn))
 	}
 	return c
 }
 
-func formatLatency(d time.Duration) string {
+// FormatLatency writes a latency as "12.3 ms" or "2.31 s".
+func FormatLatency(d time.Duration) string {
 	if d < time.Second {
 		return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
 	}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -26,6 +28,11 @@ type Response struct {
 	Body    []byte        `json:"-"`
 	Size    int64         `json:"size"`
 	Latency time.Duration `json:"-"`
+}
+
+// StatusLine returns the status code and its text, e.g. "200 OK".
+func (r *Response) StatusLine() string {
+	return strings.TrimSpace(fmt.Sprintf("%d %s", r.Status, r.StatusText))
 }
 
 // HeaderList returns the response headers sorted by name, for reports.

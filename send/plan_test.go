@@ -1,6 +1,7 @@
 package send
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -147,5 +148,24 @@ func TestFreshValuesPerRequest(t *testing.T) {
 			t.Fatalf("CallUUID %s repeated", id)
 		}
 		seen[id] = true
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	known := []string{"answer", "hangup", "Hangup", "dial", "dial-event", "record", "record-stop"}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"anwser", []string{"answer"}},
+		{"dial-ev", []string{"dial-event"}},
+		{"HANGUP", []string{"hangup", "Hangup"}},
+		{"rec", []string{"record", "record-stop"}},
+		{"zzzzzz", []string{}},
+	}
+	for _, tt := range tests {
+		if got := suggest(tt.in, known); !slices.Equal(got, tt.want) {
+			t.Errorf("suggest(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }
