@@ -75,11 +75,18 @@ type evalEnv struct {
 	state      []uint8
 }
 
+// reset prepares the environment for one request, reusing its buffers.
 func (e *evalEnv) reset(t *factTable, g *Generator, timeFormat string) {
 	e.t, e.g, e.timeFormat = t, g, timeFormat
 	e.now = g.now().UTC()
-	e.vals = make([]string, len(t.names))
-	e.state = make([]uint8, len(t.names))
+	n := len(t.names)
+	if cap(e.vals) < n {
+		e.vals, e.state = make([]string, n), make([]uint8, n)
+		return
+	}
+	e.vals, e.state = e.vals[:n], e.state[:n]
+	clear(e.vals)
+	clear(e.state)
 }
 
 // get returns fact i. Cycles are rejected when the plan is built; a busy fact reads as "".

@@ -15,6 +15,7 @@ import (
 type Generator struct {
 	rnd *rand.Rand
 	now func() time.Time
+	env evalEnv // reused by every request drawn from this generator
 }
 
 // NewGenerator returns a generator reading the clock from now (nil: time.Now). A zero seed draws

@@ -164,7 +164,7 @@ func replyXML(w http.ResponseWriter, _ *http.Request) {
 	_, _ = io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Response><Speak>Hello</Speak></Response>`)
 }
 
-func mustPlan(t *testing.T, opts PlanOptions) *Plan {
+func mustPlan(t testing.TB, opts PlanOptions) *Plan {
 	t.Helper()
 	c, err := DefaultCatalog()
 	if err != nil {

@@ -2,7 +2,6 @@ package send
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -21,10 +20,12 @@ const (
 // LoadOptions configure a load run. At least one of Count and Duration should be set; the other
 // then defaults to its hard limit.
 type LoadOptions struct {
-	Plan        *Plan
-	Target      Target
-	Signer      Signer
-	Header      http.Header
+	Plan   *Plan
+	Target Target
+	Signer Signer
+	Header http.Header
+	// Client's Transport sends the requests (nil: http.DefaultTransport); redirects are not
+	// followed.
 	Client      *http.Client
 	Count       int64
 	Duration    time.Duration
@@ -84,7 +85,12 @@ type loadRun struct {
 	o        LoadOptions
 	start    time.Time
 	interval time.Duration
-	stop     context.Context // done when the duration is over
+	// stopped is set when the duration is over or the run is cancelled; stopCh is closed then.
+	// Workers poll the flag instead of a shared context, whose mutex they would contend for.
+	stopped  atomic.Bool
+	stopOnce sync.Once
+	stopCh   chan struct{}
+	timedOut atomic.Bool
 	issued   atomic.Int64
 	done     atomic.Int64
 	errs     atomic.Int64
@@ -107,9 +113,11 @@ func Load(ctx context.Context, o LoadOptions) (*LoadReport, error) {
 	if o.Rate > 0 {
 		run.interval = time.Duration(float64(time.Second) / o.Rate)
 	}
-	stop, stopCancel := context.WithDeadline(ctx, run.start.Add(o.Duration))
-	defer stopCancel()
-	run.stop = stop
+	run.stopCh = make(chan struct{})
+	timer := time.AfterFunc(o.Duration, func() { run.timedOut.Store(true); run.halt() })
+	defer timer.Stop()
+	stopOnCancel := context.AfterFunc(ctx, run.halt)
+	defer stopOnCancel()
 	workers := make([]*worker, o.Concurrency)
 	var wg sync.WaitGroup
 	for i := range workers {
@@ -123,7 +131,7 @@ func Load(ctx context.Context, o LoadOptions) (*LoadReport, error) {
 	if run.fail != nil {
 		return rep, run.fail
 	}
-	if ctx.Err() != nil && !errors.Is(stop.Err(), context.DeadlineExceeded) {
+	if ctx.Err() != nil && !run.timedOut.Load() {
 		rep.Interrupted = true
 		return rep, context.Canceled
 	}
@@ -134,7 +142,7 @@ func Load(ctx context.Context, o LoadOptions) (*LoadReport, error) {
 // the count is reached, the duration is over or the run was cancelled.
 func (r *loadRun) next() bool {
 	i := r.issued.Add(1) - 1
-	if i >= r.o.Count || r.stop.Err() != nil {
+	if i >= r.o.Count || r.stopped.Load() {
 		return false
 	}
 	if r.interval <= 0 {
@@ -148,10 +156,18 @@ func (r *loadRun) next() bool {
 	defer t.Stop()
 	select {
 	case <-t.C:
-		return r.stop.Err() == nil
-	case <-r.stop.Done():
+		return !r.stopped.Load()
+	case <-r.stopCh:
 		return false
 	}
+}
+
+// halt stops issuing requests; requests in flight finish.
+func (r *loadRun) halt() {
+	r.stopOnce.Do(func() {
+		r.stopped.Store(true)
+		close(r.stopCh)
+	})
 }
 
 // abort stops the run after an error that would repeat on every request (e.g. signing).

@@ -2,7 +2,6 @@ package send
 
 import (
 	"net/http"
-	"net/url"
 	"sort"
 	"strings"
 )
@@ -71,11 +70,11 @@ type BuildOptions struct {
 
 // Values draws one request's parameter values.
 func (p *Plan) Values(g *Generator) []Param {
-	var env evalEnv
+	env := &g.env
 	env.reset(&p.facts, g, p.Dialect.TimeFormat)
 	out := make([]Param, len(p.params))
 	for i, pp := range p.params {
-		out[i] = Param{Name: pp.name, Value: pp.tpl.eval(&env)}
+		out[i] = Param{Name: pp.name, Value: pp.tpl.eval(env)}
 	}
 	return out
 }
@@ -90,12 +89,13 @@ func (p *Plan) Build(g *Generator, o BuildOptions) (*Request, error) {
 	if ua := p.Dialect.UserAgent; ua != "" {
 		r.Header["User-Agent"] = []string{ua}
 	}
-	if p.Method == http.MethodGet {
+	switch {
+	case p.Method == http.MethodGet:
 		r.URL = appendQuery(o.Target.URL, encodeForm(params))
-	} else if p.Encoding == "json" {
+	case p.Encoding == "json":
 		r.Body = p.encodeJSON(params)
 		r.Header["Content-Type"] = []string{"application/json"}
-	} else {
+	default:
 		r.Body = encodeForm(params)
 		r.Header["Content-Type"] = []string{"application/x-www-form-urlencoded"}
 	}
@@ -130,23 +130,22 @@ func encodeForm(params []Param) []byte {
 	return b
 }
 
+// appendEscaped appends s escaped as url.QueryEscape does: unreserved bytes as they are, space
+// as "+", every other byte as %XX (upper-case hex).
 func appendEscaped(b []byte, s string) []byte {
-	if !needsEscape(s) {
-		return append(b, s...)
-	}
-	return append(b, url.QueryEscape(s)...)
-}
-
-// needsEscape reports whether QueryEscape would change s.
-func needsEscape(s string) bool {
+	const upperHex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		if !alnum && c != '-' && c != '_' && c != '.' && c != '~' {
-			return true
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '~':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', upperHex[c>>4], upperHex[c&0x0f])
 		}
 	}
-	return false
+	return b
 }
 
 func appendQuery(target string, query []byte) string {

@@ -2,6 +2,7 @@ package send
 
 import (
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"slices"
 
@@ -36,5 +37,33 @@ func (v *VobizSigner) Sign(h http.Header, in SignInput) error {
 			req.Params.Add(p.Name, p.Value)
 		}
 	}
-	return v.s.SignTo(h, req)
+	var buf [12]signature.Header
+	hs, err := v.s.AppendHeaders(buf[:0], req)
+	if err != nil {
+		return err
+	}
+	values := make([]string, len(hs)) // one allocation for all the header values
+	for i, x := range hs {
+		values[i] = x.Value
+		h[canonicalHeader(x.Name)] = values[i : i+1 : i+1]
+	}
+	return nil
+}
+
+// canonicalNames maps the signature header names to their canonical form, so that signing many
+// requests does not canonicalise the same few names over and over.
+var canonicalNames = func() map[string]string {
+	m := map[string]string{}
+	for _, name := range []string{signature.HeaderV1, signature.HeaderV2, signature.HeaderV2Nonce, signature.HeaderMAV2,
+		signature.HeaderV3, signature.HeaderV3Nonce, signature.HeaderMAV3} {
+		m[name] = textproto.CanonicalMIMEHeaderKey(name)
+	}
+	return m
+}()
+
+func canonicalHeader(name string) string {
+	if c, ok := canonicalNames[name]; ok {
+		return c
+	}
+	return textproto.CanonicalMIMEHeaderKey(name)
 }
