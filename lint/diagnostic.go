@@ -59,7 +59,8 @@ type Position struct {
 	Offset int `json:"offset"`
 }
 
-// Diagnostic is one finding in one document.
+// Diagnostic is one finding in one document. Start is the first character of the offending span
+// and End the position just after it (exclusive, as in LSP and SARIF).
 type Diagnostic struct {
 	File     string   `json:"file"`
 	Start    Position `json:"start"`
@@ -68,6 +69,8 @@ type Diagnostic struct {
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
+	// Fix is set when --fix can repair the finding mechanically.
+	Fix *SuggestedFix `json:"fix,omitempty"`
 }
 
 // String formats the diagnostic gcc-style: file:line:col: severity: message [rule].
@@ -95,4 +98,18 @@ type RuleInfo struct {
 	Example string `json:"example,omitempty"`
 	// Fixable reports whether --fix can repair findings of this rule.
 	Fixable bool `json:"fixable,omitempty"`
+}
+
+// SuggestedFix is a mechanical repair of a finding: edits to apply together. Positions refer to
+// the linted document; End is exclusive, as for Diagnostic.End.
+type SuggestedFix struct {
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// Edit replaces the text from Start up to (not including) End with NewText.
+type Edit struct {
+	Start   Position `json:"start"`
+	End     Position `json:"end"`
+	NewText string   `json:"newText"`
 }

@@ -1,0 +1,248 @@
+package lint
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// StdinName is the Result.File of a document read from standard input ("-").
+const StdinName = "<stdin>"
+
+// input is one document to lint, or an expansion error to report in its place.
+type input struct {
+	name  string
+	stdin bool
+	err   error
+}
+
+// LintFiles lints files, directories (recursively, *.xml files), glob patterns (with ** for any
+// number of directories) and "-" for standard input. Documents are linted in parallel while
+// directories are still being walked; the results come back in input order, directories and
+// globs expanded in lexical order. A path that cannot be read gives a Result with Err set, and
+// the others are still linted. When ctx is cancelled, documents not yet linted get ctx.Err().
+//
+// Result.Source is set only for documents with findings. For a file of 1 MB or more on Unix it
+// is a read-only mapping of the file (not a copy), valid for the life of the process.
+func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
+	type job struct {
+		index int
+		in    input
+	}
+	jobs := make(chan job, 256)
+	go func() {
+		n := 0
+		expand(paths, func(in input) {
+			jobs <- job{n, in}
+			n++
+		})
+		close(jobs)
+	}()
+	var (
+		mu      sync.Mutex
+		results []Result
+		wg      sync.WaitGroup
+	)
+	for range l.opts.Jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf, c := make([]byte, 16<<10), &checker{}
+			for j := range jobs {
+				res := l.lintInput(ctx, j.in, &buf, c)
+				mu.Lock()
+				for len(results) <= j.index {
+					results = append(results, Result{})
+				}
+				results[j.index] = res
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// lintInput reads and lints one document with the worker's checker, reading files into the
+// worker's buffer.
+func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checker) Result {
+	if in.err == nil {
+		in.err = ctx.Err()
+	}
+	if in.err != nil {
+		return Result{File: in.name, Dialect: l.dialect.Name(), Err: in.err}
+	}
+	if in.stdin {
+		if l.opts.Stdin == nil {
+			return Result{File: in.name, Dialect: l.dialect.Name(), Err: errors.New("no standard input available")}
+		}
+		src, err := io.ReadAll(l.opts.Stdin)
+		if err != nil {
+			return Result{File: in.name, Dialect: l.dialect.Name(), Err: err}
+		}
+		return l.lintWith(c, in.name, src)
+	}
+	src, release, err := readFile(in.name, *buf)
+	if err != nil {
+		return Result{File: in.name, Dialect: l.dialect.Name(), Err: err}
+	}
+	if cap(src) <= maxKeptBuffer && cap(src) > cap(*buf) {
+		*buf = src[:cap(src)]
+	}
+	res := l.lintWith(c, in.name, src)
+	switch {
+	case res.Source == nil:
+		if release != nil {
+			release()
+		}
+	case release == nil:
+		res.Source = bytes.Clone(res.Source) // src is the worker's reusable buffer
+	default:
+		// The bytes are the document's own (on Unix a read-only mapping of a large file): the
+		// Result keeps them for the printers, since a copy would double the document in memory.
+	}
+	return res
+}
+
+// mapThreshold is the size from which a file counts as large: on Unix it is memory-mapped
+// instead of read, so that it is not part of the Go heap and the garbage collector's heap goal
+// (twice the live heap) does not double it; that keeps peak memory on a 5 MB document under four
+// times its size.
+const mapThreshold = 1 << 20
+
+// maxKeptBuffer bounds the read buffer a worker keeps between files, so that one huge file does
+// not pin its size in memory for the rest of the run.
+const maxKeptBuffer = 1 << 20
+
+// expand turns the command-line paths into documents, keeping the given order and dropping
+// repeats, and hands each to emit as soon as it is found.
+func expand(paths []string, emit func(input)) {
+	seen := map[string]bool{}
+	add := func(in input) {
+		if in.err == nil && seen[in.name] {
+			return
+		}
+		seen[in.name] = true
+		emit(in)
+	}
+	for _, p := range paths {
+		switch {
+		case p == "-":
+			add(input{name: StdinName, stdin: true})
+		case isGlob(p):
+			if _, err := os.Stat(p); err == nil {
+				add(input{name: p})
+				continue
+			}
+			matches, err := glob(p)
+			if err == nil && len(matches) == 0 {
+				err = fmt.Errorf("no files match %q", p)
+			}
+			if err != nil {
+				add(input{name: p, err: err})
+			}
+			for _, m := range matches {
+				add(input{name: m})
+			}
+		default:
+			expandPath(p, add)
+		}
+	}
+}
+
+// expandPath emits the file itself, or the *.xml files under a directory (skipping hidden
+// directories such as .git).
+func expandPath(p string, emit func(input)) {
+	info, err := os.Stat(p)
+	if err != nil {
+		emit(input{name: p, err: err})
+		return
+	}
+	if !info.IsDir() {
+		emit(input{name: p})
+		return
+	}
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			emit(input{name: path, err: err})
+			return nil
+		}
+		if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".xml") {
+			emit(input{name: path})
+		}
+		return nil
+	})
+	if err != nil {
+		emit(input{name: p, err: err})
+	}
+}
+
+func isGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// glob expands a pattern; "**" matches any number of directories.
+func glob(pattern string) ([]string, error) {
+	if !strings.Contains(pattern, "**") {
+		return filepath.Glob(pattern)
+	}
+	root := pattern[:strings.Index(pattern, "**")]
+	root = filepath.Clean(strings.TrimSuffix(root, string(filepath.Separator)))
+	if root == "" {
+		root = "."
+	}
+	if _, err := filepath.Match(pattern, ""); err != nil {
+		return nil, err
+	}
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && matchDoublestar(filepath.ToSlash(pattern), filepath.ToSlash(path)) {
+			out = append(out, path)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// matchDoublestar matches a slash-separated path against a pattern whose "**" segments match
+// zero or more path segments and whose other segments follow path.Match.
+func matchDoublestar(pattern, name string) bool {
+	return matchSegments(strings.Split(strings.TrimPrefix(pattern, "./"), "/"), strings.Split(strings.TrimPrefix(name, "./"), "/"))
+}
+
+func matchSegments(pat, segs []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(segs); i++ {
+				if matchSegments(pat[1:], segs[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(segs) == 0 {
+			return false
+		}
+		if ok, _ := filepath.Match(pat[0], segs[0]); !ok {
+			return false
+		}
+		pat, segs = pat[1:], segs[1:]
+	}
+	return len(segs) == 0
+}

@@ -1,0 +1,316 @@
+package schema
+
+import (
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+func vobiz(t *testing.T) *Dialect {
+	t.Helper()
+	d, err := Get("vobiz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestElementsMatchReference checks the element list and the number of attributes against the
+// summary table of reference/vobiz-xml.md §2 (Number adds the unconfirmed timeout of §6).
+func TestElementsMatchReference(t *testing.T) {
+	want := map[string]int{
+		"Response": 0, "Speak": 3, "Play": 1, "Gather": 16, "Dial": 17, "Number": 3, "User": 3,
+		"Record": 15, "Hangup": 2, "Redirect": 1, "Wait": 4, "Conference": 20, "PreAnswer": 0,
+		"DTMF": 1, "Stream": 9,
+	}
+	d := vobiz(t)
+	got := map[string]int{}
+	for _, el := range d.Elements() {
+		got[el.Name] = len(el.Attributes)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("elements and attribute counts (-reference +schema):\n%s", diff)
+	}
+	if d.Root() != "Response" || d.Elements()[0].Name != "Response" {
+		t.Errorf("root = %q, first element = %q; want Response", d.Root(), d.Elements()[0].Name)
+	}
+}
+
+func TestChildrenAndParents(t *testing.T) {
+	d := vobiz(t)
+	tests := []struct {
+		element  string
+		children []string
+		parents  []string
+	}{
+		{"Response", []string{"Speak", "Play", "Gather", "Dial", "Record", "Hangup", "Redirect", "Wait", "Conference", "PreAnswer", "DTMF", "Stream"}, nil},
+		{"Gather", []string{"Speak", "Play"}, []string{"Response"}},
+		{"PreAnswer", []string{"Speak", "Play", "Wait"}, []string{"Response"}},
+		{"Dial", []string{"Number", "User", "Record"}, []string{"Response"}},
+		{"Speak", nil, []string{"Response", "Gather", "PreAnswer"}},
+		{"Wait", nil, []string{"Response", "PreAnswer"}},
+		{"Number", nil, []string{"Dial"}},
+		{"Record", nil, []string{"Response", "Dial"}},
+		{"Redirect", nil, []string{"Response"}},
+	}
+	for _, tt := range tests {
+		el, err := Lookup("vobiz", tt.element)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.children, el.Children); diff != "" {
+			t.Errorf("%s children (-want +got):\n%s", tt.element, diff)
+		}
+		if diff := cmp.Diff(tt.parents, d.Parents(tt.element)); diff != "" {
+			t.Errorf("%s parents (-want +got):\n%s", tt.element, diff)
+		}
+	}
+}
+
+func TestAttributeView(t *testing.T) {
+	i := func(n int64) *int64 { return &n }
+	tests := []struct {
+		element, attribute string
+		want               Attribute
+		constraint         string
+	}{
+		{"Gather", "action", Attribute{Name: "action", Type: "string", Kind: "url", Pattern: `^https?://\S+$`, Required: true},
+			"an absolute URL starting with https:// (http:// is accepted but HTTPS is expected)"},
+		{"Gather", "executionTimeout", Attribute{Name: "executionTimeout", Type: "integer", Min: i(5), Max: i(60), Default: "15"},
+			"an integer from 5 to 60"},
+		{"Gather", "digitEndTimeout", Attribute{Name: "digitEndTimeout", Type: "integer", Min: i(2), Max: i(10), Enum: []string{"auto"}, Default: "auto"},
+			"an integer from 2 to 10 or `auto`"},
+		{"Speak", "voice", Attribute{Name: "voice", Type: "string", Enum: []string{"WOMAN", "MAN"}, Default: "WOMAN"},
+			"one of `WOMAN`, `MAN`"},
+		{"Dial", "redirect", Attribute{Name: "redirect", Type: "boolean", Default: "true"}, "`true` or `false`"},
+		{"Dial", "dialMusic", Attribute{Name: "dialMusic", Type: "string", Kind: "url", Pattern: `^https?://\S+$`, Enum: []string{"real"}, Default: "real"},
+			"an absolute URL starting with https:// (http:// is accepted but HTTPS is expected) or `real`"},
+		{"Stream", "extraHeaders", Attribute{Name: "extraHeaders", Type: "string", Kind: "key-value-list", MaxLength: 512,
+			Pattern: `^[A-Za-z0-9]+=[A-Za-z0-9]+(,[A-Za-z0-9]+=[A-Za-z0-9]+)*$`},
+			"comma-separated name=value pairs, letters and digits only of at most 512 characters"},
+		{"Wait", "length", Attribute{Name: "length", Type: "integer", Min: i(1), Default: "1"}, "a positive integer"},
+	}
+	d := vobiz(t)
+	for _, tt := range tests {
+		el, _ := d.Element(tt.element)
+		got, ok := el.Attribute(tt.attribute)
+		if !ok {
+			t.Fatalf("%s has no attribute %s", tt.element, tt.attribute)
+		}
+		trimmed := *got
+		trimmed.Description = ""
+		if diff := cmp.Diff(tt.want, trimmed); diff != "" {
+			t.Errorf("%s.%s (-want +got):\n%s", tt.element, tt.attribute, diff)
+		}
+		if c := got.Constraint(d); c != tt.constraint {
+			t.Errorf("%s.%s constraint = %q, want %q", tt.element, tt.attribute, c, tt.constraint)
+		}
+	}
+}
+
+// TestEveryAttributeDocumented checks that the schema says something for every attribute and
+// that every pattern is a valid Go (RE2) expression.
+func TestEveryAttributeDocumented(t *testing.T) {
+	for _, el := range vobiz(t).Elements() {
+		if el.Description == "" {
+			t.Errorf("%s has no description", el.Name)
+		}
+		for _, a := range el.Attributes {
+			if a.Description == "" {
+				t.Errorf("%s.%s has no description", el.Name, a.Name)
+			}
+			if a.Pattern != "" {
+				if _, err := regexp.Compile(a.Pattern); err != nil {
+					t.Errorf("%s.%s pattern: %v", el.Name, a.Name, err)
+				}
+			}
+			if a.Kind != "" && vobiz(t).Kind(a.Kind).Description == "" {
+				t.Errorf("%s.%s kind %q is not in x-kinds", el.Name, a.Name, a.Kind)
+			}
+		}
+		if vobiz(t).Kind(el.Text.Kind).Description == "" {
+			t.Errorf("%s text kind %q is not in x-kinds", el.Name, el.Text.Kind)
+		}
+	}
+}
+
+func TestAccepts(t *testing.T) {
+	tests := []struct {
+		element, attribute, value string
+		want                      bool
+	}{
+		{"Gather", "numDigits", "32", true},
+		{"Gather", "numDigits", "33", false},
+		{"Gather", "numDigits", "ten", false},
+		{"Gather", "digitEndTimeout", "auto", true},
+		{"Gather", "digitEndTimeout", "11", false},
+		{"Gather", "finishOnKey", "", true},
+		{"Gather", "finishOnKey", "##", false},
+		{"Speak", "voice", "woman", false},
+		{"Dial", "callerId", "+14155550100", true},
+		{"Dial", "callerId", "+1 415 555 0100", false},
+		{"Dial", "dialMusic", "real", true},
+		{"Dial", "dialMusic", "https://example.com/ring.xml", true},
+		{"Dial", "callerName", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij!", false},
+		{"Wait", "silence", "TRUE", false},
+	}
+	for _, tt := range tests {
+		el, _ := Lookup("vobiz", tt.element)
+		a, _ := el.Attribute(tt.attribute)
+		if got := a.Accepts(tt.value); got != tt.want {
+			t.Errorf("%s.%s accepts %q = %v, want %v", tt.element, tt.attribute, tt.value, got, tt.want)
+		}
+	}
+}
+
+// TestCompiledValidators compiles every element and checks that the compiled schema and the
+// typed view agree on sample values.
+func TestCompiledValidators(t *testing.T) {
+	d := vobiz(t)
+	for _, el := range d.Elements() {
+		ce, err := d.Compiled(el.Name)
+		if err != nil {
+			t.Fatalf("%s: %v", el.Name, err)
+		}
+		for _, child := range d.ElementNames() {
+			if got := ce.Child.Validate(child) == nil; got != el.AllowsChild(child) {
+				t.Errorf("%s child %s: schema says %v, typed view says %v", el.Name, child, got, el.AllowsChild(child))
+			}
+		}
+	}
+	ce, _ := d.Compiled("Gather")
+	if err := ce.Attributes.Validate(map[string]any{"action": "https://example.com/x", "numDigits": int64(4)}); err != nil {
+		t.Errorf("valid Gather attributes rejected: %v", err)
+	}
+	if err := ce.Attributes.Validate(map[string]any{"numDigits": int64(4)}); err == nil {
+		t.Error("Gather without action accepted")
+	}
+}
+
+func TestLookupErrors(t *testing.T) {
+	if _, err := Get("twiml"); err == nil || err.Error() != `unknown dialect "twiml" (want vobiz)` {
+		t.Errorf("Get(twiml) error = %v", err)
+	}
+	if _, err := Lookup("vobiz", "Say"); err == nil {
+		t.Error("Lookup(Say) succeeded")
+	}
+	if _, err := Get(""); err != nil {
+		t.Errorf("Get(\"\") = %v, want the default dialect", err)
+	}
+}
+
+func TestForeignAndAnnotations(t *testing.T) {
+	d := vobiz(t)
+	f, ok := d.Foreign("GetDigits")
+	if !ok || f.Replacement != "Gather" || !f.Fixable || f.RenameAttributes["timeout"] != "executionTimeout" {
+		t.Errorf("GetDigits = %+v", f)
+	}
+	if _, ok := d.Foreign("Speak"); ok {
+		t.Error("Speak is listed as foreign")
+	}
+	speak, _ := d.Element("Speak")
+	var voices map[string][]string
+	if err := json.Unmarshal(speak.Annotation("x-voice-availability"), &voices); err != nil || len(voices) != 16 {
+		t.Errorf("voice availability: %v, %d languages", err, len(voices))
+	}
+	lang, _ := speak.Attribute("language")
+	for code := range voices {
+		if !slices.Contains(lang.KnownValues, code) {
+			t.Errorf("voice table language %s is not a known Speak language", code)
+		}
+	}
+	if !slices.Contains(speak.MarkupTags(), "say-as") {
+		t.Errorf("Speak markup tags = %v", speak.MarkupTags())
+	}
+	if d.MaxBytes() != 102400 {
+		t.Errorf("MaxBytes = %d", d.MaxBytes())
+	}
+}
+
+func TestParseJSON(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     any
+		wantErr  bool
+	}{
+		{"object order kept", `{"b": 1, "a": [true, null, "x\"y"]}`, map[string]any{"b": json.Number("1"), "a": []any{true, nil, `x"y`}}, false},
+		{"empty containers", `{"o": {}, "a": []}`, map[string]any{"o": map[string]any{}, "a": []any{}}, false},
+		{"trailing data", `{} x`, nil, true},
+		{"unterminated", `{"a": "b`, nil, true},
+		{"bad literal", `{"a": tru}`, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := parseJSON([]byte(tt.in))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if diff := cmp.Diff(tt.want, v.toAny()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	v, _ := parseJSON([]byte(`{"b": 1, "a": 2}`))
+	if diff := cmp.Diff([]string{"b", "a"}, v.keys); diff != "" {
+		t.Errorf("key order (-want +got):\n%s", diff)
+	}
+}
+
+// TestMetaSchema validates every element entry against the draft 2020-12 meta-schema (which
+// compile skips at run time, see resourceBase).
+func TestMetaSchema(t *testing.T) {
+	d := vobiz(t)
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	for i, name := range d.doc.get("$defs").keys {
+		url := "vobizctl:///test/" + name
+		if err := c.AddResource(url, d.doc.get("$defs").vals[i].toAny()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Compile(url); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	whole := jsonschema.NewCompiler()
+	if err := whole.AddResource("vobizctl:///test/whole.json", d.doc.toAny()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := whole.Compile("vobizctl:///test/whole.json"); err != nil {
+		t.Errorf("the whole schema document: %v", err)
+	}
+}
+
+// TestEntryKeywords guards the linter's split validation (element entry by property, attribute
+// object by shape and by value): an entry may only combine its three properties, and an
+// attributes object may only use properties, required and additionalProperties. A keyword that
+// relates properties to each other (if/then, dependentRequired, ...) would be skipped.
+func TestEntryKeywords(t *testing.T) {
+	allowed := func(keys []string, ok ...string) []string {
+		var bad []string
+		for _, k := range keys {
+			if !slices.Contains(ok, k) && !strings.HasPrefix(k, "x-") {
+				bad = append(bad, k)
+			}
+		}
+		return bad
+	}
+	defs := vobiz(t).doc.get("$defs")
+	for i, name := range defs.keys {
+		entry := defs.vals[i]
+		if bad := allowed(entry.keys, "description", "type", "properties", "additionalProperties"); len(bad) > 0 {
+			t.Errorf("%s uses %v", name, bad)
+		}
+		attrs := entry.get("properties").get("attributes")
+		if bad := allowed(attrs.keys, "type", "properties", "required", "additionalProperties"); len(bad) > 0 {
+			t.Errorf("%s attributes use %v", name, bad)
+		}
+	}
+}
