@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vobizctl/vobizctl/internal/render"
+	"github.com/vobizctl/vobizctl/lint"
 	"github.com/vobizctl/vobizctl/send"
 	"github.com/vobizctl/vobizctl/signature"
 )
@@ -60,7 +61,7 @@ func prepareSend(f *Factory, catalog *send.Catalog, dialect *send.Dialect, opts 
 	if err != nil {
 		return nil, err
 	}
-	job := &sendJob{plan: plan, target: target, header: header, linter: replyLinter(plan)}
+	job := &sendJob{plan: plan, target: target, header: header, linter: replyLinter(plan, opts.loadMode())}
 	if !opts.NoSign && dialect.Signing == "vobiz" {
 		if job.signer, err = newSigner(f, opts); err != nil {
 			return nil, err
@@ -165,10 +166,19 @@ func sendClient(f *Factory, opts *sendOptions) *http.Client {
 	return client
 }
 
-// replyLinter returns the lint engine for the plan's reply dialect. The engine is not on main yet
-// (only lint/format is): until it lands, XML replies get the well-formedness and root-element
-// check of send.CheckReply, which says so in its message.
-func replyLinter(*send.Plan) send.ReplyLinter { return nil }
+// replyLinter returns the lint engine for the plan's reply dialect, or nil when the reply is not
+// linted (callbacks, load mode) or the engine has no schema for the dialect: XML replies then get
+// send.CheckReply's well-formedness and root-element check, which says so in its message.
+func replyLinter(p *send.Plan, loadMode bool) send.ReplyLinter {
+	if loadMode || p.Reply != send.ReplyXML {
+		return nil
+	}
+	l, err := lint.New(lint.Options{Dialect: p.Dialect.LintDialect})
+	if err != nil {
+		return nil
+	}
+	return l
+}
 
 func completeSendEvents(dialect *string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

@@ -143,8 +143,15 @@ func checkXML(p *Plan, r *Response, l ReplyLinter) (Check, []lint.Diagnostic) {
 	default:
 		c.Status = Pass
 	}
-	c.Message = fmt.Sprintf("%s: %d errors, %d warnings", p.Dialect.LintDialect, errs, warns)
+	c.Message = fmt.Sprintf("%s: %s, %s", p.Dialect.LintDialect, countNoun(errs, "error"), countNoun(warns, "warning"))
 	return c, res.Diagnostics
+}
+
+func countNoun(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func countSeverities(diags []lint.Diagnostic) (errs, warns int) {

@@ -131,3 +131,40 @@ func TestWellFormedFallback(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckReplyWithTheLintEngine runs the real engine over replies: findings carry positions in
+// the reply and decide the xml check.
+func TestCheckReplyWithTheLintEngine(t *testing.T) {
+	l, err := lint.New(lint.Options{Dialect: "vobiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustPlan(t, PlanOptions{Event: "answer"})
+	tests := []struct {
+		name      string
+		body      string
+		want      CheckStatus
+		wantRules []string
+	}{
+		{"valid", `<?xml version="1.0" encoding="UTF-8"?><Response><Speak>Hi</Speak></Response>`, Pass, nil},
+		{"plivo element", "<Response>\n  <GetDigits action=\"https://x.example/g\"/>\n</Response>", Fail, []string{"unknown-element"}},
+		{"not XML", "<Response><Speak>Hi</Response>", Fail, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checks, diags := CheckReply(p, resp(200, "application/xml", tt.body, time.Millisecond), l)
+			if got := statuses(checks)[CheckXML]; got != tt.want {
+				t.Errorf("xml check = %s, want %s (%+v)", got, tt.want, checks)
+			}
+			for _, rule := range tt.wantRules {
+				found := false
+				for _, d := range diags {
+					found = found || (d.Rule == rule && d.File == ReplyFile && d.Start.Line == 2)
+				}
+				if !found {
+					t.Errorf("no %s diagnostic on reply line 2 in %+v", rule, diags)
+				}
+			}
+		})
+	}
+}
