@@ -136,6 +136,7 @@ func addSendFlags(c *cobra.Command, opts *sendOptions) {
 	fl.Float64Var(&opts.Rate, "rate", 0, "load mode: at most this many requests per second (default: as fast as replies come)")
 	_ = c.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"POST", "GET"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("dialect", completeSendDialects)
+	_ = c.RegisterFlagCompletionFunc("action", completeSendActions(&opts.Dialect))
 }
 
 // loadMode reports whether the user asked for a load run.

@@ -201,6 +201,30 @@ func completeSendEvents(dialect *string) cobra.CompletionFunc {
 	}
 }
 
+// completeSendActions offers the --action values of the event already on the command line.
+func completeSendActions(dialect *string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		catalog, err := send.DefaultCatalog()
+		if err != nil || len(args) == 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		d, err := catalog.Dialect(*dialect)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		e, ok := d.Event(args[0])
+		if !ok {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		v, _ := e.Var("action")
+		out := make([]string, 0, len(v.Values))
+		for _, x := range v.Values {
+			out = append(out, x.Value+"\t"+x.Description)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
 func completeSendDialects(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	catalog, err := send.DefaultCatalog()
 	if err != nil {
