@@ -173,6 +173,7 @@ func (e *Event) planEnv(vars, user map[string]string) (env map[string]string, se
 			}
 		}
 	}
+	maps.Copy(env, user) // --set direction=outbound selects the outbound-only parameters too
 	return env, sets
 }
 

@@ -36,6 +36,8 @@ func TestPlanSettings(t *testing.T) {
 		{name: "data adds, literally", event: "answer", data: []Param{{"X-PH-Tag", "{call_uuid}"}}, want: map[string]string{"X-PH-Tag": "{call_uuid}"}},
 		{name: "duration moves the times", event: "hangup", settings: []Setting{{Name: "duration", Value: "60", Flag: "--set duration"}, {Name: "ring_duration", Value: "5"}},
 			want: map[string]string{"Duration": "60", "BillDuration": "60", "AnswerTime": "2026-07-01 09:29:00", "StartTime": "2026-07-01 09:28:55", "EndTime": "2026-07-01 09:30:00"}},
+		{name: "a set fact drives conditions", event: "dial", settings: []Setting{{Name: "direction", Value: "outbound", Flag: "--set direction"}},
+			want: map[string]string{"Direction": "outbound", "ALegUUID": ""}},
 		{name: "bad method", event: "answer", method: "PUT", wantErr: `invalid method "PUT" (want GET or POST)`},
 		{name: "unknown event", event: "anwser", wantErr: `unknown vobiz event "anwser"`},
 	}
