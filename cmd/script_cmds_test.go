@@ -17,6 +17,7 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 		"exits":     cmdExits,
 		"fakevobiz": fakeVobizCmd(),
 		"tunnelkit": tunnelKitCmd(),
+		"webhook":   webhookCmd(),
 	}
 }
 

@@ -99,13 +99,6 @@ func lintText(st render.Styles, l *tunnel.LintSummary) string {
 	return st.Success("ok")
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func formatLatency(ms float64) string {
 	if ms < 10 {
 		return fmt.Sprintf("%.1fms", ms)

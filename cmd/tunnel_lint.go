@@ -2,8 +2,8 @@ package cmd
 
 import "github.com/vobizctl/vobizctl/tunnel"
 
-// replyLinter returns the linter for XML replies, shared by every request of a run.
-func replyLinter() (tunnel.ReplyLinter, error) {
+// tunnelReplyLinter returns the linter for XML replies, shared by every request of a run.
+func tunnelReplyLinter() (tunnel.ReplyLinter, error) {
 	l, err := tunnel.NewXMLLinter()
 	if err != nil {
 		return nil, err

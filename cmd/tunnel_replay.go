@@ -76,7 +76,7 @@ func runTunnelReplay(ctx context.Context, f *Factory, opts *tunnelReplayOptions,
 	if err != nil {
 		return err
 	}
-	linter, err := replyLinter()
+	linter, err := tunnelReplyLinter()
 	if err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func newSwapper(f *Factory, cfg *config.Config, store tunnel.AppStore) *tunnel.S
 
 // inspection builds the proxy's signature check (when a token is known) and reply lint.
 func inspection(f *Factory, cfg *config.Config, parentProfile string, p *tunnelPrinter) (tunnel.ProxyOptions, error) {
-	linter, err := replyLinter()
+	linter, err := tunnelReplyLinter()
 	if err != nil {
 		return tunnel.ProxyOptions{}, err
 	}
