@@ -168,8 +168,8 @@ func (o *sendOptions) validateChoices() error {
 	switch {
 	case o.Digits != "" && o.Speech != "":
 		return FlagErrorf("--digits and --speech cannot be combined: the caller either pressed keys or spoke")
-	case o.NoSign && (o.SignURL != "" || o.Schemes != "" || o.ParentProfile != "" || o.TokenStdin):
-		return FlagErrorf("--no-sign cannot be combined with --sign-url, --scheme, --parent-profile or --token-stdin")
+	case o.NoSign && (o.SignURL != "" || o.Schemes != "" || o.ParentProfile != "" || o.ParentToken != "" || o.TokenStdin):
+		return FlagErrorf("--no-sign cannot be combined with --sign-url, --scheme, --parent-profile, --parent-token or --token-stdin")
 	case o.Timeout <= 0:
 		return FlagErrorf("invalid --timeout %s: want a positive duration", o.Timeout)
 	}
