@@ -65,8 +65,8 @@ func (o *tunnelReplayOptions) validate() (*url.URL, error) {
 		return nil, err
 	case o.Log == "":
 		return nil, FlagErrorf("missing --log FILE: the log written by `vobizctl tunnel --log FILE`")
-	case o.NoSign && (o.TokenStdin || o.ParentProfile != ""):
-		return nil, FlagErrorf("--no-sign cannot be combined with --token-stdin or --parent-profile")
+	case o.NoSign && (o.TokenStdin || o.ParentProfile != "" || o.ParentToken != ""):
+		return nil, FlagErrorf("--no-sign cannot be combined with --token-stdin, --parent-profile or --parent-token")
 	}
 	return target, nil
 }
