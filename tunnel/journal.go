@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"time"
+
+	"github.com/vobizctl/vobizctl/internal/fsutil"
 )
 
 // JournalVersion is the format version written in every journal.
@@ -70,47 +71,8 @@ func (s JournalStore) Write(j Journal) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the journal directory: %w", err)
-	}
-	tmp, err := os.CreateTemp(s.Dir, ".journal-*.tmp")
-	if err != nil {
+	if err := fsutil.WriteFileAtomic(s.Path(j.AppID), append(data, '\n')); err != nil {
 		return fmt.Errorf("cannot write the restore journal: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := writeSynced(tmp, append(data, '\n')); err != nil {
-		return fmt.Errorf("cannot write the restore journal: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), s.Path(j.AppID)); err != nil {
-		return fmt.Errorf("cannot write the restore journal: %w", err)
-	}
-	return syncDir(s.Dir)
-}
-
-func writeSynced(f *os.File, data []byte) error {
-	err := f.Chmod(0o600)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// syncDir makes a rename in dir durable. Systems that cannot sync a directory (Windows) are
-// not an error: the rename is as durable as they make it.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !strings.Contains(err.Error(), "not supported") {
-		return fmt.Errorf("cannot sync the journal directory: %w", err)
 	}
 	return nil
 }
@@ -164,5 +126,5 @@ func (s JournalStore) Remove(appID string) error {
 	if err := os.Remove(s.Path(appID)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot delete the restore journal: %w", err)
 	}
-	return syncDir(s.Dir)
+	return fsutil.SyncDir(s.Dir)
 }
