@@ -21,6 +21,8 @@ CLICOLOR            0 turns colour off.
 TERM                "dumb" turns colour and styling off.
 GITHUB_ACTIONS      "true" makes lint default to GitHub workflow annotations.
 GITHUB_STEP_SUMMARY File that lint appends a Markdown summary of all findings to on GitHub Actions.
+GITHUB_WORKSPACE    Repository root that lint's sarif and github formats name files relative to
+                    (default: the enclosing git work tree, else the working directory).
 
 Precedence for every setting: flag > environment variable > profile in the config file > default.
 Run 'vobizctl auth status' to see which source each value came from.`

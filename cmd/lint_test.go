@@ -208,3 +208,38 @@ func TestLintInterrupted(t *testing.T) {
 		t.Errorf("an interrupted run printed a partial report:\n%s", out)
 	}
 }
+
+// TestSARIFHelpAnchorsExist checks that every rule's help link (docs/rules.md#<rule-id>, written
+// by the sarif format) lands on a heading of docs/rules.md.
+func TestSARIFHelpAnchorsExist(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "rules.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := map[string]bool{}
+	for _, line := range strings.Split(string(doc), "\n") {
+		if title, ok := strings.CutPrefix(line, "## "); ok {
+			anchors[githubAnchor(title)] = true
+		}
+	}
+	for _, id := range ruleIDs() {
+		if !anchors[id] {
+			t.Errorf("docs/rules.md has no heading with the anchor #%s", id)
+		}
+	}
+}
+
+// githubAnchor is the id GitHub gives a Markdown heading: lower case, spaces to hyphens, other
+// punctuation dropped.
+func githubAnchor(title string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(title)) {
+		switch {
+		case r == ' ':
+			b.WriteRune('-')
+		case r == '-' || r == '_' || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9'):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
