@@ -48,12 +48,12 @@ func applyFixes(f *Factory, opts *lintOptions, l *lint.Linter, results []lint.Re
 		if n > 0 {
 			out.results[i] = res
 			if !opts.Quiet {
-				fmt.Fprintf(f.Renderer().Err, "fixed %s in %s\n", pluralize(n, "problem"), r.File)
+				fmt.Fprintf(f.Renderer().Err, "fixed %s in %s\n", plural(n, "problem"), r.File)
 			}
 		}
 	}
 	if len(failed) > 0 {
-		out.writeErr = &ExitError{Code: ExitCannotRun, Err: fmt.Errorf("could not write the fixes to %s", pluralize(len(failed), "file"))}
+		out.writeErr = &ExitError{Code: ExitCannotRun, Err: fmt.Errorf("could not write the fixes to %s", plural(len(failed), "file"))}
 	}
 	return out
 }
@@ -162,7 +162,7 @@ func runLintDiff(f *Factory, l *lint.Linter, results []lint.Result, stdin *bytes
 	}
 	switch {
 	case unreadable > 0:
-		return &ExitError{Code: ExitCannotRun, Err: fmt.Errorf("%d of %s could not be read", unreadable, pluralize(len(results), "input"))}
+		return &ExitError{Code: ExitCannotRun, Err: fmt.Errorf("%d of %s could not be read", unreadable, plural(len(results), "input"))}
 	case changed > 0:
 		return &ExitError{Code: ExitFindings}
 	}

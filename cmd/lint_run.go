@@ -98,12 +98,12 @@ func countFindings(results []lint.Result) findingCounts {
 func lintExit(c findingCounts, maxWarnings int) error {
 	switch {
 	case c.unreadable > 0:
-		return &ExitError{Code: ExitCannotRun, Err: fmt.Errorf("%d of %s could not be read", c.unreadable, pluralize(c.inputs, "input"))}
+		return &ExitError{Code: ExitCannotRun, Err: fmt.Errorf("%d of %s could not be read", c.unreadable, plural(c.inputs, "input"))}
 	case c.errors > 0:
 		return &ExitError{Code: ExitFindings}
 	case maxWarnings >= 0 && c.warnings > maxWarnings:
 		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%s, more than --max-warnings %d allows",
-			pluralize(c.warnings, "warning"), maxWarnings)}
+			plural(c.warnings, "warning"), maxWarnings)}
 	}
 	return nil
 }
@@ -131,11 +131,4 @@ func hasFix(r lint.Result) bool {
 		}
 	}
 	return false
-}
-
-func pluralize(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

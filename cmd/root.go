@@ -109,7 +109,9 @@ local server, verifies request signatures, and manages Applications through the 
 		newLintCmd(f), newSchemaCmd(f),
 		newAuthCmd(f), newVersionCmd(f), newCompletionCmd(),
 		newSignCmd(f), newVerifyCmd(f),
+		newSendCmd(f),
 		newAppsCmd(f),
+		newTunnelCmd(f),
 		newExitCodesTopic(), newEnvironmentTopic(),
 	)
 	return root
