@@ -25,7 +25,8 @@ const DefaultDialect = "vobiz"
 // registry maps a dialect name to its embedded file. Each dialect is parsed at most once, on first
 // use, so that commands which never touch a schema pay nothing for it.
 var registry = map[string]*lazyDialect{
-	"vobiz": {file: "vobiz.schema.json"},
+	"vobiz":      {file: "vobiz.schema.json"},
+	"voxtelesys": {file: "voxtelesys.schema.json"},
 }
 
 type lazyDialect struct {
