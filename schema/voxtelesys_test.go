@@ -161,3 +161,31 @@ func TestForeignMirrors(t *testing.T) {
 		}
 	}
 }
+
+func TestTextRuleAccepts(t *testing.T) {
+	tests := []struct {
+		dialect, element, text string
+		want                   bool
+	}{
+		{"vobiz", "Redirect", "https://example.com/next", true},
+		{"vobiz", "Redirect", "/next", false},
+		{"voxtelesys", "Redirect", "/next", true},
+		{"voxtelesys", "Set", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij", true},
+		{"voxtelesys", "Set", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijk", false},
+		{"voxtelesys", "Pause", "5", false},
+		{"vobiz", "DTMF", "12wW#", true},
+		{"voxtelesys", "Say", "anything at all", true},
+	}
+	for _, tt := range tests {
+		el, err := Lookup(tt.dialect, tt.element)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := el.Text.Accepts(tt.text); got != tt.want {
+			t.Errorf("%s %s text %q: Accepts = %v, want %v", tt.dialect, tt.element, tt.text, got, tt.want)
+		}
+	}
+	if vox := voxtelesys(t); vox.Annotation("x-translate") == nil || vox.Annotation("x-dialect") == nil || vox.Annotation("title") != nil {
+		t.Error("Annotation: want the x- keywords only")
+	}
+}
