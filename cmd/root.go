@@ -108,6 +108,7 @@ local server, verifies request signatures, and manages Applications through the 
 	addCommands(root,
 		newAuthCmd(f), newVersionCmd(f), newCompletionCmd(),
 		newSignCmd(f), newVerifyCmd(f),
+		newSendCmd(f),
 		newAppsCmd(f),
 		newExitCodesTopic(), newEnvironmentTopic(),
 	)

@@ -19,6 +19,7 @@ import (
 type tokenOptions struct {
 	TokenStdin    bool
 	ParentProfile string
+	ParentToken   string
 }
 
 type signOptions struct {
@@ -74,6 +75,8 @@ func addSchemeFlag(c *cobra.Command, target *string, usage string) {
 func addTokenFlags(c *cobra.Command, opts *tokenOptions) {
 	c.Flags().BoolVar(&opts.TokenStdin, "token-stdin", false, "read the auth token from standard input")
 	c.Flags().StringVar(&opts.ParentProfile, "parent-profile", "", "profile holding the parent (main) account token for ma-v3/ma-v2")
+	c.Flags().StringVar(&opts.ParentToken, "parent-token", "", "parent (main) account token for ma-v3/ma-v2 (visible in ps and shell history: prefer --parent-profile)")
+	c.MarkFlagsMutuallyExclusive("parent-profile", "parent-token")
 }
 
 func schemeNames() []string {
@@ -246,6 +249,10 @@ func signingTokens(f *Factory, opts tokenOptions) (token, parent string, err err
 	if token = cfg.AuthToken.Value; token == "" {
 		return "", "", &config.MissingCredentialsError{Missing: []string{"auth token"}, Profile: cfg.Profile.Value,
 			Path: cfg.Path, ProfileMissing: !cfg.ProfileExists && cfg.Profile.Source != "default", Known: cfg.File.ProfileNames()}
+	}
+	if opts.ParentToken != "" {
+		f.Logger().AddSecrets(opts.ParentToken)
+		return token, strings.TrimSpace(opts.ParentToken), nil
 	}
 	if opts.ParentProfile == "" {
 		return token, "", nil

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -49,8 +48,6 @@ type Options struct {
 	Timeout time.Duration
 	// Retry is the retry policy for safe requests; the zero value uses the defaults.
 	Retry RetryPolicy
-	// Debug, when set, receives every request and response with the token redacted.
-	Debug io.Writer
 
 	// Sleep waits between attempts; it must return early with ctx.Err() when ctx ends.
 	// Tests inject a recorder; nil means a real timer.
@@ -102,7 +99,7 @@ func New(opts Options) *Client {
 	if c.jitter == nil {
 		c.jitter = halfJitter
 	}
-	c.http = buildHTTPClient(opts.HTTPClient, opts.Debug, opts.AuthToken, c.now)
+	c.http = buildHTTPClient(opts.HTTPClient)
 	return c
 }
 
@@ -117,19 +114,16 @@ func (c *Client) BaseURL() string {
 	return c.base.String()
 }
 
-// buildHTTPClient copies hc (so the caller's client is untouched), refuses redirects and adds
-// the optional debug wrapper. Redirects are refused because Go forwards custom headers such as
+// buildHTTPClient copies hc (so the caller's client is untouched) and refuses redirects. Debug
+// logging is the caller's transport (cmd wraps it with internal/debuglog). Redirects are refused because Go forwards custom headers such as
 // X-Auth-Token to the redirect target, even on another host; the API never redirects.
-func buildHTTPClient(hc *http.Client, debug io.Writer, token string, now func() time.Time) *http.Client {
+func buildHTTPClient(hc *http.Client) *http.Client {
 	var c http.Client
 	if hc != nil {
 		c = *hc
 	}
 	c.Timeout = 0 // the per-attempt context deadline applies instead
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	if debug != nil {
-		c.Transport = NewDebugTransport(c.Transport, debug, token, now)
-	}
 	return &c
 }
 
