@@ -19,8 +19,12 @@ NO_COLOR            Any value turns colour off (https://no-color.org).
 CLICOLOR_FORCE      1 forces colour even when output is not a terminal.
 CLICOLOR            0 turns colour off.
 TERM                "dumb" turns colour and styling off.
+NGROK_AUTHTOKEN     ngrok authtoken for 'tunnel --provider ngrok' (overrides the profile's ngrok_authtoken).
+VOBIZCTL_CLOUDFLARED Path of the cloudflared binary for 'tunnel' (default: cloudflared on PATH).
 GITHUB_ACTIONS      "true" makes lint default to GitHub workflow annotations.
 GITHUB_STEP_SUMMARY File that lint appends a Markdown summary of all findings to on GitHub Actions.
+GITHUB_WORKSPACE    Repository root that lint's sarif and github formats name files relative to
+                    (default: the enclosing git work tree, else the working directory).
 
 Precedence for every setting: flag > environment variable > profile in the config file > default.
 Run 'vobizctl auth status' to see which source each value came from.`

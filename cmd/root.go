@@ -106,10 +106,12 @@ local server, verifies request signatures, and manages Applications through the 
 	addGlobalFlags(root, f)
 	root.CompletionOptions.DisableDefaultCmd = true
 	addCommands(root,
+		newLintCmd(f), newSchemaCmd(f),
 		newAuthCmd(f), newVersionCmd(f), newCompletionCmd(),
 		newSignCmd(f), newVerifyCmd(f),
 		newSendCmd(f),
 		newAppsCmd(f),
+		newTunnelCmd(f),
 		newExitCodesTopic(), newEnvironmentTopic(),
 	)
 	return root

@@ -16,6 +16,7 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 		"filemode":  cmdFileMode,
 		"exits":     cmdExits,
 		"fakevobiz": fakeVobizCmd(),
+		"tunnelkit": tunnelKitCmd(),
 		"webhook":   webhookCmd(),
 	}
 }

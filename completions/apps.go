@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vobizctl/vobizctl/internal/api"
+	"github.com/vobizctl/vobizctl/internal/fsutil"
 )
 
 // AppLister fetches the account's applications.
@@ -91,16 +92,8 @@ func writeAppCache(file string, c appCache) {
 		return
 	}
 	data, err := json.Marshal(c)
-	if err != nil || os.MkdirAll(filepath.Dir(file), 0o700) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".app-ids-*")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), file) != nil {
-		_ = os.Remove(tmp.Name())
-	}
+	_ = fsutil.WriteFileAtomic(file, data)
 }

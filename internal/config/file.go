@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/vobizctl/vobizctl/internal/fsutil"
 )
 
 // File is the content of config.yaml. Unknown keys are kept in Extra and written back unchanged,
@@ -79,45 +80,17 @@ func ReadFile(path string) (f *File, exists bool, err error) {
 	return f, true, nil
 }
 
-// WriteFile writes f to path atomically with mode 0600, creating the directory (0700) if needed.
-// The temporary file is synced before the rename, so a crash leaves either the old or the new file.
+// WriteFile writes f to path atomically with mode 0600, creating the directory (0700) if needed,
+// so a crash leaves either the old or the new file.
 func WriteFile(path string, f *File) error {
 	data, err := yaml.Marshal(f)
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create config directory: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".config-*.yaml")
-	if err != nil {
-		return fmt.Errorf("cannot write config file: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := writeSynced(tmp, data); err != nil {
-		return fmt.Errorf("cannot write config file: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := fsutil.WriteFileAtomic(path, data); err != nil {
 		return fmt.Errorf("cannot write config file: %w", err)
 	}
 	return nil
-}
-
-func writeSynced(tmp *os.File, data []byte) error {
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	return tmp.Close()
 }
 
 // ProfileNames returns the profile names in sorted order.
