@@ -37,7 +37,7 @@ var engineRules = []RuleInfo{
 		Description: "An attribute may appear only once on an element.",
 		Example:     "<Response>\n  <Speak voice=\"MAN\" voice=\"WOMAN\">Hi</Speak>\n</Response>"},
 	{ID: RuleUnknownElement, Severity: Error, Fixable: true,
-		Description: "Every element must belong to the dialect; habits from Plivo (`GetDigits`, `GetInput`) and TwiML (`Say`, `Pause`, ...) get a specific message.",
+		Description: "Every element must belong to the dialect; elements of the other dialect (Vobiz `Speak`, Voxtelesys `Say`, `If`, ...) and habits from Plivo (`GetDigits`, `GetInput`) and TwiML (`Enqueue`, `Sip`, ...) get a specific message.",
 		Example:     "<Response>\n  <GetDigits action=\"https://example.com/menu\" timeout=\"10\"/>\n</Response>"},
 	{ID: RuleUnknownAttribute, Severity: Error, Fixable: true,
 		Description: "Every attribute must be defined for its element (namespace declarations and xsi: attributes are allowed).",
