@@ -71,52 +71,57 @@ func parseExpression(s string) exprResult {
 // tokenizeExpr splits s into tokens. It reports lexical errors and returns false after one.
 func tokenizeExpr(s string, res *exprResult) ([]exprToken, bool) {
 	var toks []exprToken
-	fail := func(start, end int, msg, hint string) ([]exprToken, bool) {
-		res.faults = append(res.faults, exprFault{sev: Error, start: start, end: end, msg: msg, hint: hint})
-		return nil, false
-	}
 	for i := 0; i < len(s); {
-		c := s[i]
-		rest := s[i:]
-		switch {
-		case isSpace(c):
+		if isSpace(s[i]) {
 			i++
 			continue
-		case strings.HasPrefix(rest, "${"):
-			j := strings.IndexByte(rest, '}')
-			if j < 0 {
-				return fail(i, len(s), "`${` is not closed", "write a variable as ${name}")
-			}
-			name := rest[2:j]
-			if !varName.MatchString(name) {
-				return fail(i, i+j+1, fmt.Sprintf("`%s` is not a variable name", rest[:j+1]), "a variable name has letters, digits and underscores, parts joined with dots: ${menu.digits}")
-			}
-			toks = append(toks, exprToken{kind: 'v', text: rest[:j+1], start: i, end: i + j + 1})
-			res.vars = append(res.vars, exprVar{name: name, start: i, end: i + j + 1})
-			i += j + 1
-		case c == '\'' || c == '"':
-			j := strings.IndexByte(rest[1:], c)
-			if j < 0 {
-				return fail(i, len(s), fmt.Sprintf("the quoted literal starting here is not closed with %c", c), "")
-			}
-			toks = append(toks, exprToken{kind: 's', text: rest[:j+2], start: i, end: i + j + 2})
-			i += j + 2
-		case c == '$':
-			n := bareRun.FindString(rest[1:])
-			return fail(i, i+1+len(n), fmt.Sprintf("`$%s` is not a variable reference", n), fmt.Sprintf("write ${%s}", n))
-		default:
-			t, ok := operatorToken(rest, i)
-			if !ok {
-				t, ok = literalToken(rest, i, toks, res)
-			}
-			if !ok {
-				return nil, false
-			}
-			toks = append(toks, t)
-			i = t.end
 		}
+		t, f, ok := lexToken(s, i, toks, res)
+		if !ok {
+			if f != nil {
+				res.faults = append(res.faults, *f)
+			}
+			return nil, false
+		}
+		toks = append(toks, t)
+		i = t.end
 	}
 	return toks, true
+}
+
+// lexToken reads the token at s[i:]: a variable, a quoted literal, an operator or a number. On
+// a lexical error it returns the fault (or nil when literalToken reported it).
+func lexToken(s string, i int, toks []exprToken, res *exprResult) (exprToken, *exprFault, bool) {
+	rest := s[i:]
+	fault := func(end int, msg, hint string) (exprToken, *exprFault, bool) {
+		return exprToken{}, &exprFault{sev: Error, start: i, end: end, msg: msg, hint: hint}, false
+	}
+	switch c := s[i]; {
+	case strings.HasPrefix(rest, "${"):
+		j := strings.IndexByte(rest, '}')
+		if j < 0 {
+			return fault(len(s), "`${` is not closed", "write a variable as ${name}")
+		}
+		if name := rest[2:j]; !varName.MatchString(name) {
+			return fault(i+j+1, fmt.Sprintf("`%s` is not a variable name", rest[:j+1]), "a variable name has letters, digits and underscores, parts joined with dots: ${menu.digits}")
+		}
+		res.vars = append(res.vars, exprVar{name: rest[2:j], start: i, end: i + j + 1})
+		return exprToken{kind: 'v', text: rest[:j+1], start: i, end: i + j + 1}, nil, true
+	case c == '\'' || c == '"':
+		j := strings.IndexByte(rest[1:], c)
+		if j < 0 {
+			return fault(len(s), fmt.Sprintf("the quoted literal starting here is not closed with %c", c), "")
+		}
+		return exprToken{kind: 's', text: rest[:j+2], start: i, end: i + j + 2}, nil, true
+	case c == '$':
+		n := bareRun.FindString(rest[1:])
+		return fault(i+1+len(n), fmt.Sprintf("`$%s` is not a variable reference", n), fmt.Sprintf("write ${%s}", n))
+	}
+	if t, ok := operatorToken(rest, i); ok {
+		return t, nil, true
+	}
+	t, ok := literalToken(rest, i, toks, res)
+	return t, nil, ok
 }
 
 // operatorToken reads an operator or a bracket at the start of rest.
