@@ -66,6 +66,10 @@ When the platform calls a public URL that forwards to --to (a tunnel), give it a
 signature covers the URL the platform calls. --list shows every event; <event> --describe shows
 its parameters, where each value comes from and the reference behind it.
 
+--dialect voxtelesys sends Voxtelesys voice webhooks instead (the incoming call, status and
+recording callbacks, Dial/Gather/Record/Pay actions): form-encoded and unsigned, since Voxtelesys
+documents no request signature, with replies linted as Voxtelesys VoXML.
+
 Load mode (--count or --duration) sends many requests from --concurrency workers, each freshly
 built and signed, optionally at most --rate per second, and reports requests/s, status codes,
 errors and latency percentiles. It is always bounded: at most 1,000,000 requests, 10 minutes and
@@ -81,7 +85,8 @@ const sendExample = `  vobizctl send answer --to :3000/answer
   vobizctl send conference --to :3000/conf-events --action exit -d ConferenceName=standup
   vobizctl send answer --to :3000/answer --count 5000 --concurrency 50
   vobizctl send --list
-  vobizctl send dial-event --describe`
+  vobizctl send dial-event --describe
+  vobizctl send gather --dialect voxtelesys --to :3000/voxml/menu --digits 2 --set output=menu`
 
 func newSendCmd(f *Factory) *cobra.Command {
 	opts := &sendOptions{}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vobizctl/vobizctl/internal/render"
+	"github.com/vobizctl/vobizctl/schema"
 	"github.com/vobizctl/vobizctl/send"
 )
 
@@ -95,7 +96,7 @@ func describeEvent(f *Factory, d *send.Dialect, opts *sendOptions) error {
 	}
 	r := f.Renderer()
 	w := &errWriter{w: r.Out}
-	describeHeader(w, r, info)
+	describeHeader(w, r, d, info)
 	describeVars(w, r, info)
 	describeParams(w, r, info)
 	describeFacts(w, r, info)
@@ -110,27 +111,42 @@ func describeEvent(f *Factory, d *send.Dialect, opts *sendOptions) error {
 	return w.err
 }
 
-func describeHeader(w *errWriter, r *render.Renderer, info send.EventInfo) {
+func describeHeader(w *errWriter, r *render.Renderer, d *send.Dialect, info send.EventInfo) {
 	w.printf("%s — %s %s\n\n", r.Styles.Bold(info.Name), info.Summary, r.Styles.Dim("(--dialect "+info.Dialect+")"))
 	w.printf("%s\n\n", indent(strings.TrimSpace(info.Description), ""))
-	w.printf("%-9s %s\n", "Reply:", replyExplanation(info.Reply))
+	w.printf("%-9s %s\n", "Reply:", replyExplanation(d, info.Reply))
 	w.printf("%-9s %s\n", "Latency:", budgetText(info.Latency))
 	w.printf("%-9s %s, %s-encoded (--method GET sends the parameters as a query string)\n", "Method:", info.Method, info.Encoding)
 	if info.Signing == "none" {
 		w.printf("%-9s none: the platform documents no request signature\n", "Signing:")
+		if note := strings.TrimSpace(info.SigningNote); note != "" {
+			w.printf("          %s\n", indent(note, "          "))
+		}
 	} else {
 		w.printf("%-9s %s\n", "Signing:", indent(strings.TrimSpace(info.SigningNote), "          "))
 	}
 }
 
-func replyExplanation(k send.ReplyKind) string {
+func replyExplanation(d *send.Dialect, k send.ReplyKind) string {
 	switch k {
 	case send.ReplyXML:
-		return "drives the call: Vobiz XML as application/xml or text/xml, at most 100 KB, linted"
+		size := "no documented size limit"
+		if d.MaxReplyBytes > 0 {
+			size = fmt.Sprintf("at most %d KB", d.MaxReplyBytes/1024)
+		}
+		return fmt.Sprintf("drives the call: %s as application/xml or text/xml, %s, linted", replyLanguage(d), size)
 	case send.ReplyEmpty:
-		return "notification: the platform expects an empty <Response></Response>"
+		return "notification: the platform expects an empty <" + d.ReplyRoot + "></" + d.ReplyRoot + ">"
 	}
 	return "ignored: any 2xx status acknowledges it"
+}
+
+// replyLanguage names the XML language of a dialect's replies ("Vobiz XML", "Voxtelesys VoXML").
+func replyLanguage(d *send.Dialect) string {
+	if sd, err := schema.Get(d.LintDialect); err == nil {
+		return sd.Title()
+	}
+	return d.LintDialect + " XML"
 }
 
 func budgetText(b send.Budget) string {

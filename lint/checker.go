@@ -18,6 +18,7 @@ import (
 // nesting depth and the widest element, not to the document.
 type checker struct {
 	l        *Linter
+	dl       *dialectLinter
 	d        *schema.Dialect
 	src      []byte // the document as given: positions, spans and messages refer to it
 	psrc     []byte // what the decoder reads: src with ERB blocks masked in template mode
@@ -33,8 +34,13 @@ type checker struct {
 	key        []byte // scratch buffer for memo keys
 	badCharset string // an unsupported encoding the XML declaration named
 	local      *localMemo
+	locals     map[*dialectLinter]*localMemo // one per dialect, kept across documents
 	tok        token
 	scan       fastScanner
+	choice     choice // the document's dialect and why
+	// state is per-document data of the dialect's rules (nil until a rule sets it); it is
+	// dropped with the document and when the fast scanner hands over to encoding/xml.
+	state any
 }
 
 // finding is a diagnostic before its offsets are turned into line/column positions.
@@ -77,7 +83,8 @@ func (c *checker) run() {
 			fmt.Sprintf("the document is %d bytes; %s accepts at most %d bytes (%d KB)", len(c.src), c.d.Title(), limit, limit/1024),
 			"split the flow into several documents joined with <Redirect>")
 	}
-	for _, r := range c.l.rules.document {
+	c.reportChoice()
+	for _, r := range c.dl.rules.document {
 		r.document(c)
 	}
 	keep := len(c.findings)

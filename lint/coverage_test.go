@@ -16,13 +16,19 @@ import (
 // the schema: the valid documents all of them except the few that always draw a warning (those
 // appear in the invalid documents instead).
 func TestGoldenCoverage(t *testing.T) {
-	d, err := schema.Get("vobiz")
+	for _, set := range goldenSets {
+		t.Run(set.dialect, func(t *testing.T) { checkCoverage(t, set.dir, set.dialect) })
+	}
+}
+
+func checkCoverage(t *testing.T, dir, dialect string) {
+	d, err := schema.Get(dialect)
 	if err != nil {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
-	for _, dir := range []string{"valid", "invalid"} {
-		for _, path := range goldenFiles(t, dir) {
+	for _, sub := range []string{"valid", "invalid"} {
+		for _, path := range goldenFiles(t, filepath.Join(dir, sub)) {
 			collectUsage(t, path, used)
 		}
 	}
@@ -67,9 +73,11 @@ func collectUsage(t *testing.T, path string, used map[string]bool) {
 }
 
 func TestGoldenFilesHaveOutputs(t *testing.T) {
-	outs, _ := filepath.Glob(filepath.Join("testdata", "invalid", "*.out"))
-	docs := goldenFiles(t, "invalid")
-	if len(outs) != len(docs) {
-		t.Errorf("%d invalid documents but %d .out files", len(docs), len(outs))
+	for _, dir := range []string{"invalid", "voxtelesys/invalid", "detect"} {
+		outs, _ := filepath.Glob(filepath.Join("testdata", dir, "*.out"))
+		docs := goldenFiles(t, dir)
+		if len(outs) != len(docs) {
+			t.Errorf("testdata/%s: %d documents but %d .out files", dir, len(docs), len(outs))
+		}
 	}
 }

@@ -81,11 +81,15 @@ func (d Diagnostic) String() string {
 // Result is the outcome of linting one document. Err is set when the document could not be read;
 // findings in a readable document are never errors.
 type Result struct {
-	File        string       `json:"file"`
-	Dialect     string       `json:"dialect,omitempty"`
-	Source      []byte       `json:"-"`
-	Diagnostics []Diagnostic `json:"diagnostics"`
-	Err         error        `json:"-"`
+	File    string `json:"file"`
+	Dialect string `json:"dialect,omitempty"`
+	// DialectReason says why the document was linted as Dialect: named by the options, by a
+	// vobizctl-dialect comment, or detected from its elements (ambiguous and mixed documents
+	// included; see DetectDialect).
+	DialectReason string       `json:"dialectReason,omitempty"`
+	Source        []byte       `json:"-"`
+	Diagnostics   []Diagnostic `json:"diagnostics"`
+	Err           error        `json:"-"`
 }
 
 // RuleInfo describes a rule for documentation, --list-rules and machine formats such as SARIF.

@@ -16,7 +16,8 @@ type dialectRule struct {
 // dialectRuleSets maps a dialect name (schema.Dialect.Name) to its rules. Adding a dialect is a
 // schema file plus one entry here; the engine itself never names an element.
 var dialectRuleSets = map[string][]*dialectRule{
-	"vobiz": vobizRules,
+	"vobiz":      vobizRules,
+	"voxtelesys": voxtelesysRules,
 }
 
 func dialectNames() []string {

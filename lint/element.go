@@ -172,7 +172,7 @@ func (c *checker) finishElement(el *element) {
 	}
 	if el.def != nil {
 		c.checkText(el)
-		c.l.rules.run(c, el)
+		c.dl.rules.run(c, el)
 	}
 	p := el.parent
 	if p == nil {

@@ -78,21 +78,21 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checke
 		in.err = ctx.Err()
 	}
 	if in.err != nil {
-		return Result{File: in.name, Dialect: l.dialect.Name(), Err: in.err}
+		return Result{File: in.name, Dialect: l.fixed, Err: in.err}
 	}
 	if in.stdin {
 		if l.opts.Stdin == nil {
-			return Result{File: in.name, Dialect: l.dialect.Name(), Err: errors.New("no standard input available")}
+			return Result{File: in.name, Dialect: l.fixed, Err: errors.New("no standard input available")}
 		}
 		src, err := io.ReadAll(l.opts.Stdin)
 		if err != nil {
-			return Result{File: in.name, Dialect: l.dialect.Name(), Err: err}
+			return Result{File: in.name, Dialect: l.fixed, Err: err}
 		}
 		return l.lintWith(c, in.name, src)
 	}
 	src, release, err := readFile(in.name, *buf)
 	if err != nil {
-		return Result{File: in.name, Dialect: l.dialect.Name(), Err: err}
+		return Result{File: in.name, Dialect: l.fixed, Err: err}
 	}
 	if cap(src) <= maxKeptBuffer && cap(src) > cap(*buf) {
 		*buf = src[:cap(src)]

@@ -55,6 +55,9 @@ func Fix(src []byte, opts Options) (FixResult, error) {
 
 func (l *Linter) fixRound(src []byte) ([]byte, []Change) {
 	c := l.check(src)
+	if c == nil {
+		return src, nil
+	}
 	defer l.done(c)
 	sort.SliceStable(c.findings, func(i, j int) bool { return c.findings[i].start < c.findings[j].start })
 	if c.lines == nil {

@@ -69,6 +69,12 @@ func TestFix(t *testing.T) {
 			wantChanges: nil,
 		},
 		{
+			name:        "Voxtelesys: bare voice, misspelt loop and cardType",
+			in:          `<Response><Say voice="Joanna">Hi</Say><Play loops="2">https://e.com/a.mp3</Play><Pay><Prompt for="payment-card-number" cartType="visa"><Say>Card</Say></Prompt></Pay></Response>`,
+			want:        `<Response><Say voice="Polly.Joanna">Hi</Say><Play loop="2">https://e.com/a.mp3</Play><Pay><Prompt for="payment-card-number" cardType="visa"><Say>Card</Say></Prompt></Pay></Response>`,
+			wantChanges: []string{"say-voice 1:23 change voice=\"Joanna\" to \"Polly.Joanna\"", "unknown-attribute 1:45 rename loops to loop", "unknown-attribute 1:120 rename cartType to cardType"},
+		},
+		{
 			name:        "nothing to fix",
 			in:          "<Response><Hangup/></Response>",
 			want:        "<Response><Hangup/></Response>",

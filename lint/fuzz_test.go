@@ -10,7 +10,7 @@ import (
 // position inside the document, and a number of findings bounded by the document size. The
 // seed corpus (every golden and corpus document) runs as a normal test with go test.
 func FuzzLint(f *testing.F) {
-	for _, pattern := range []string{"testdata/valid/*.xml", "testdata/invalid/*.xml", "testdata/corpus/vobiz-all-xml/Vobiz-All-XML/*.xml"} {
+	for _, pattern := range []string{"testdata/valid/*.xml", "testdata/invalid/*.xml", "testdata/voxtelesys/*/*.xml", "testdata/detect/*.xml", "testdata/corpus/vobiz-all-xml/Vobiz-All-XML/*.xml"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			if b, err := os.ReadFile(p); err == nil && len(b) < 1<<16 {
@@ -49,7 +49,26 @@ func FuzzLint(f *testing.F) {
 			}
 			l.LintBytes("fixed.xml", fixed.Output)
 		}
+		checkTranslate(t, src)
 	})
+}
+
+// checkTranslate translates src both ways: no panic, positions inside the document, and an
+// output equal to the input when nothing changed.
+func checkTranslate(t *testing.T, src []byte) {
+	for _, pair := range [][2]string{{"vobiz", "voxtelesys"}, {"voxtelesys", "vobiz"}} {
+		res, err := Translate(src, pair[0], pair[1])
+		if err != nil {
+			continue
+		}
+		for _, p := range res.Problems {
+			checkPosition(t, src, p.Start)
+			checkPosition(t, src, p.End)
+		}
+		if len(res.Changes) == 0 && string(res.Output) != string(src) {
+			t.Fatalf("Translate %s→%s changed the document without reporting a change", pair[0], pair[1])
+		}
+	}
 }
 
 func checkPosition(t *testing.T, src []byte, p Position) {

@@ -66,41 +66,70 @@ func goldenFiles(t *testing.T, dir string) []string {
 	return files
 }
 
+// goldenSets are the folders of golden documents under testdata/ (each with valid/ and
+// invalid/) and the dialect they are linted as.
+var goldenSets = []struct{ dir, dialect string }{
+	{".", "vobiz"},
+	{"voxtelesys", "voxtelesys"},
+}
+
 // TestValidDocuments lints every valid golden document and expects no finding at all.
 func TestValidDocuments(t *testing.T) {
-	l := newTestLinter(t, Options{})
-	for _, path := range goldenFiles(t, "valid") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := formatGolden(l.LintBytes(path, src).Diagnostics); got != "" {
-				t.Errorf("want no findings, got:\n%s", got)
-			}
-		})
+	for _, set := range goldenSets {
+		l := newTestLinter(t, Options{Dialect: set.dialect})
+		for _, path := range goldenFiles(t, filepath.Join(set.dir, "valid")) {
+			t.Run(path, func(t *testing.T) {
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := formatGolden(l.LintBytes(path, src).Diagnostics); got != "" {
+					t.Errorf("want no findings, got:\n%s", got)
+				}
+			})
+		}
 	}
 }
 
 // TestInvalidDocuments lints every invalid golden document (in template mode when its name
 // contains ".tmpl.") and compares the findings with the .out file beside it.
 func TestInvalidDocuments(t *testing.T) {
-	plain, tmpl := newTestLinter(t, Options{}), newTestLinter(t, Options{Template: true})
-	for _, path := range goldenFiles(t, "invalid") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
+	for _, set := range goldenSets {
+		plain := newTestLinter(t, Options{Dialect: set.dialect})
+		tmpl := newTestLinter(t, Options{Dialect: set.dialect, Template: true})
+		for _, path := range goldenFiles(t, filepath.Join(set.dir, "invalid")) {
+			t.Run(path, func(t *testing.T) {
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				l := plain
+				if strings.Contains(filepath.Base(path), ".tmpl.") {
+					l = tmpl
+				}
+				res := l.LintBytes(path, src)
+				if len(res.Diagnostics) == 0 {
+					t.Fatal("an invalid document gave no findings")
+				}
+				checkGolden(t, strings.TrimSuffix(path, ".xml")+".out", formatGolden(res.Diagnostics))
+			})
+		}
+	}
+}
+
+// TestDetectDocuments lints the documents of testdata/detect with the dialect detected, and
+// compares the dialect, its reason and the findings with the .out file beside each.
+func TestDetectDocuments(t *testing.T) {
+	l := newTestLinter(t, Options{Dialect: AutoDialect})
+	for _, path := range goldenFiles(t, "detect") {
+		t.Run(path, func(t *testing.T) {
 			src, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			l := plain
-			if strings.Contains(filepath.Base(path), ".tmpl.") {
-				l = tmpl
-			}
 			res := l.LintBytes(path, src)
-			if len(res.Diagnostics) == 0 {
-				t.Fatal("an invalid document gave no findings")
-			}
-			checkGolden(t, strings.TrimSuffix(path, ".xml")+".out", formatGolden(res.Diagnostics))
+			got := fmt.Sprintf("dialect %s (%s)\n", res.Dialect, res.DialectReason) + formatGolden(res.Diagnostics)
+			checkGolden(t, strings.TrimSuffix(path, ".xml")+".out", got)
 		})
 	}
 }
@@ -108,7 +137,11 @@ func TestInvalidDocuments(t *testing.T) {
 // TestEveryRuleHasAnInvalidDocument checks that the goldens exercise every rule.
 func TestEveryRuleHasAnInvalidDocument(t *testing.T) {
 	seen := map[string]bool{}
-	outs, _ := filepath.Glob(filepath.Join("testdata", "invalid", "*.out"))
+	var outs []string
+	for _, dir := range []string{"invalid", "voxtelesys/invalid", "detect"} {
+		o, _ := filepath.Glob(filepath.Join("testdata", dir, "*.out"))
+		outs = append(outs, o...)
+	}
 	for _, path := range outs {
 		b, err := os.ReadFile(path)
 		if err != nil {

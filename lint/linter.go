@@ -10,9 +10,15 @@ import (
 	"github.com/vobizctl/vobizctl/schema"
 )
 
+// AutoDialect is the Options.Dialect value that chooses the dialect per document (see
+// DetectDialect); the empty string means the same.
+const AutoDialect = "auto"
+
 // Options configure a Linter.
 type Options struct {
-	// Dialect names the schema to lint against ("" for schema.DefaultDialect).
+	// Dialect names the dialect to lint against (a schema.Dialects name), or AutoDialect ("" too)
+	// to choose per document from its elements. A `<!-- vobizctl-dialect NAME -->` comment in a
+	// document overrides it for that document.
 	Dialect string
 	// Template treats {name}, {{ name }}, ${name} and <%= … %> placeholders as valid values.
 	Template bool
@@ -24,24 +30,51 @@ type Options struct {
 	Jobs int
 }
 
-// Linter lints documents of one dialect. It is safe for concurrent use; it caches validation
-// results across documents, so reuse one Linter for a run.
+// Linter lints documents of one dialect, or of the dialect each document is detected as. It is
+// safe for concurrent use; it caches validation results across documents, so reuse one Linter
+// for a run.
 type Linter struct {
 	opts     Options
-	dialect  *schema.Dialect
-	rules    *ruleSet
+	fixed    string // the dialect the options name; "" in auto mode
+	dialects map[string]*dialectLinter
 	disabled map[string]bool
-	memo     *memo
 	pool     sync.Pool
+}
+
+// dialectLinter is what a Linter keeps per dialect: the schema, the enabled rules and the
+// validation memo (keyed by element names, which dialects share). It is loaded on first use.
+type dialectLinter struct {
+	once  sync.Once
+	name  string
+	d     *schema.Dialect
+	rules *ruleSet
+	memo  *memo
+	err   error
+}
+
+func (dl *dialectLinter) load(disabled map[string]bool) error {
+	dl.once.Do(func() {
+		dl.d, dl.err = schema.Get(dl.name)
+		if dl.err == nil {
+			dl.rules, dl.memo = newRuleSet(dl.d.Name(), disabled), newMemo()
+		}
+	})
+	return dl.err
 }
 
 // New returns a Linter for the options. It fails on an unknown dialect or rule ID.
 func New(opts Options) (*Linter, error) {
-	d, err := schema.Get(opts.Dialect)
-	if err != nil {
-		return nil, err
+	l := &Linter{opts: opts, dialects: map[string]*dialectLinter{}, disabled: map[string]bool{}}
+	for _, name := range schema.Dialects() {
+		l.dialects[name] = &dialectLinter{name: name}
 	}
-	disabled := map[string]bool{}
+	if !isAuto(opts.Dialect) {
+		d, err := schema.Get(opts.Dialect)
+		if err != nil {
+			return nil, fmt.Errorf("unknown dialect %q (want %s or %s)", opts.Dialect, strings.Join(schema.Dialects(), ", "), AutoDialect)
+		}
+		l.fixed = d.Name()
+	}
 	for _, id := range opts.Disable {
 		id = strings.TrimSpace(id)
 		if id == "" {
@@ -50,18 +83,34 @@ func New(opts Options) (*Linter, error) {
 		if !ruleKnown(id) {
 			return nil, fmt.Errorf("unknown rule %q (see vobizctl lint --list-rules)", id)
 		}
-		disabled[id] = true
+		l.disabled[id] = true
 	}
-	if opts.Jobs <= 0 {
-		opts.Jobs = runtime.GOMAXPROCS(0)
+	if err := l.dialects[l.fallback()].load(l.disabled); err != nil {
+		return nil, err
 	}
-	l := &Linter{opts: opts, dialect: d, rules: newRuleSet(d.Name(), disabled), disabled: disabled, memo: newMemo()}
+	if l.opts.Jobs <= 0 {
+		l.opts.Jobs = runtime.GOMAXPROCS(0)
+	}
 	l.pool.New = func() any { return &checker{} }
 	return l, nil
 }
 
-// Dialect returns the dialect the Linter checks.
-func (l *Linter) Dialect() *schema.Dialect { return l.dialect }
+func isAuto(name string) bool { return name == "" || strings.EqualFold(name, AutoDialect) }
+
+// fallback is the dialect named by the options, or in auto mode the default dialect.
+func (l *Linter) fallback() string {
+	if l.fixed != "" {
+		return l.fixed
+	}
+	return schema.DefaultDialect
+}
+
+// Dialect returns the dialect the options name; in auto mode, the default dialect, which
+// documents that give no clue are linted as. Result.Dialect says what each document was.
+func (l *Linter) Dialect() *schema.Dialect { return l.dialects[l.fallback()].d }
+
+// Auto reports whether the Linter chooses the dialect per document.
+func (l *Linter) Auto() bool { return l.fixed == "" }
 
 // LintBytes lints one document. name is used as Result.File and Diagnostic.File. Result.Source
 // is set only when there are diagnostics (printers need it to show source lines).
@@ -74,9 +123,11 @@ func (l *Linter) LintBytes(name string, src []byte) Result {
 // lintWith lints src with a checker the caller owns (LintFiles gives each worker its own, so
 // that its local caches live as long as the worker).
 func (l *Linter) lintWith(c *checker, name string, src []byte) Result {
-	c.init(l, src)
+	if err := c.init(l, src); err != nil {
+		return Result{File: name, Err: err}
+	}
 	c.run()
-	res := Result{File: name, Dialect: l.dialect.Name(), Diagnostics: c.result(name)}
+	res := Result{File: name, Dialect: c.d.Name(), DialectReason: c.choice.reason, Diagnostics: c.result(name)}
 	if len(res.Diagnostics) > 0 {
 		res.Source = src
 	}
@@ -84,10 +135,14 @@ func (l *Linter) lintWith(c *checker, name string, src []byte) Result {
 	return res
 }
 
-// check runs every check on src; the caller hands the checker back with done.
+// check runs every check on src; the caller hands the checker back with done. It returns nil
+// when the document's dialect cannot be loaded (never for the embedded schemas).
 func (l *Linter) check(src []byte) *checker {
 	c := l.pool.Get().(*checker)
-	c.init(l, src)
+	if err := c.init(l, src); err != nil {
+		l.pool.Put(c)
+		return nil
+	}
 	c.run()
 	return c
 }
@@ -97,14 +152,25 @@ func (l *Linter) done(c *checker) {
 	l.pool.Put(c)
 }
 
-func (c *checker) init(l *Linter, src []byte) {
-	c.l, c.d, c.src, c.psrc, c.template = l, l.dialect, src, src, l.opts.Template
-	if c.local == nil || c.local.owner != l {
-		c.local = newLocalMemo(l)
+// init prepares the checker for src: it chooses the document's dialect and its caches.
+func (c *checker) init(l *Linter, src []byte) error {
+	c.choice = l.choose(src)
+	dl := l.dialects[c.choice.name]
+	if err := dl.load(l.disabled); err != nil {
+		return err
+	}
+	c.l, c.dl, c.d, c.src, c.psrc, c.template = l, dl, dl.d, src, src, l.opts.Template
+	if c.locals == nil {
+		c.locals = map[*dialectLinter]*localMemo{}
+	}
+	if c.local = c.locals[dl]; c.local == nil {
+		c.local = newLocalMemo()
+		c.locals[dl] = c.local
 	}
 	if c.template {
 		c.psrc = maskERB(src)
 	}
+	return nil
 }
 
 // release drops references to the document so that a pooled checker keeps only its buffers.
@@ -115,7 +181,7 @@ func (c *checker) release() {
 		el.parent, el.markupOf = nil, nil
 	}
 	*c = checker{
-		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0], local: c.local,
+		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0], locals: c.locals,
 		scan: fastScanner{attrs: c.scan.attrs[:0], text: c.scan.text[:0]},
 	}
 }

@@ -18,6 +18,8 @@ const (
 	RuleUnconfirmed        = "unconfirmed-usage"
 	RuleUnknownMarkup      = "unknown-markup"
 	RuleDocumentSize       = "document-size"
+	RuleMixedDialect       = "mixed-dialect"
+	RuleDialectComment     = "dialect-comment"
 )
 
 // allDialects is the RuleInfo.Dialect of engine rules, which apply to every dialect.
@@ -35,7 +37,7 @@ var engineRules = []RuleInfo{
 		Description: "An attribute may appear only once on an element.",
 		Example:     "<Response>\n  <Speak voice=\"MAN\" voice=\"WOMAN\">Hi</Speak>\n</Response>"},
 	{ID: RuleUnknownElement, Severity: Error, Fixable: true,
-		Description: "Every element must belong to the dialect; habits from Plivo (`GetDigits`, `GetInput`) and TwiML (`Say`, `Pause`, ...) get a specific message.",
+		Description: "Every element must belong to the dialect; elements of the other dialect (Vobiz `Speak`, Voxtelesys `Say`, `If`, ...) and habits from Plivo (`GetDigits`, `GetInput`) and TwiML (`Enqueue`, `Sip`, ...) get a specific message.",
 		Example:     "<Response>\n  <GetDigits action=\"https://example.com/menu\" timeout=\"10\"/>\n</Response>"},
 	{ID: RuleUnknownAttribute, Severity: Error, Fixable: true,
 		Description: "Every attribute must be defined for its element (namespace declarations and xsi: attributes are allowed).",
@@ -64,6 +66,12 @@ var engineRules = []RuleInfo{
 	{ID: RuleDocumentSize, Severity: Error,
 		Description: "The document must not exceed the platform's size limit (100 KB for Vobiz XML).",
 		Example:     "<Response>\n  <Speak>… more than 102400 bytes …</Speak>\n</Response>"},
+	{ID: RuleMixedDialect, Severity: Warning,
+		Description: "With the dialect detected (`--dialect auto`, the default), a document with elements that only different dialects have is linted as the dialect most of them belong to; the others are pointed out. Set the dialect with a `<!-- vobizctl-dialect NAME -->` comment or `--dialect` if the guess is wrong.",
+		Example:     "<Response>\n  <Say>Hello</Say>\n  <Pause length=\"1\"/>\n  <Speak>Goodbye</Speak>\n</Response>"},
+	{ID: RuleDialectComment, Severity: Error,
+		Description: "A `<!-- vobizctl-dialect NAME -->` comment must name a dialect (`vobiz`, `voxtelesys` or `auto`), and a document may not name two.",
+		Example:     "<!-- vobizctl-dialect twiml -->\n<Response>\n  <Hangup/>\n</Response>"},
 }
 
 // Rules returns every rule of the engine and of every dialect: engine rules first, then each

@@ -119,4 +119,5 @@ func (c *checker) resetParse(keep int) {
 	c.stack = c.stack[:0]
 	c.roots, c.fatal, c.badCharset = 0, false, ""
 	c.directives = c.directives[:0]
+	c.state = nil
 }

@@ -41,7 +41,6 @@ const (
 // localMemo is a checker's lock-free front for the Linter's shared memo: the shared one needs a
 // lock per lookup, which two cores contend for on every element.
 type localMemo struct {
-	owner    *Linter
 	names    map[string]string // the fast scanner's interned names
 	shapes   map[string][]valErr
 	values   map[string]bool
@@ -51,8 +50,8 @@ type localMemo struct {
 // localLimit bounds each local cache; a full one starts over.
 const localLimit = 1 << 12
 
-func newLocalMemo(l *Linter) *localMemo {
-	return &localMemo{owner: l, names: map[string]string{}, shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
+func newLocalMemo() *localMemo {
+	return &localMemo{names: map[string]string{}, shapes: map[string][]valErr{}, values: map[string]bool{}, children: map[[2]*schema.Element]bool{}}
 }
 
 // remember stores a value in a bounded local cache.
@@ -99,7 +98,7 @@ func (c *checker) validateShape(el *element, s *jsonschema.Schema) []valErr {
 	if errs, ok := c.local.shapes[string(c.key)]; ok {
 		return slices.Clip(errs)
 	}
-	m := c.l.memo
+	m := c.dl.memo
 	m.mu.RLock()
 	errs, ok := m.shapes[string(c.key)]
 	m.mu.RUnlock()
@@ -130,7 +129,7 @@ func (c *checker) validateShape(el *element, s *jsonschema.Schema) []valErr {
 // validValue validates one attribute value against its property schema.
 func (c *checker) validValue(el *element, a *attr, s *jsonschema.Schema) bool {
 	cache := len(a.value) <= maxMemoValue
-	m := c.l.memo
+	m := c.dl.memo
 	if cache {
 		c.key = append(append(append(append(append(c.key[:0], el.name...), 0), a.name...), 0), a.value...)
 		if ok, found := c.local.values[string(c.key)]; found {
@@ -213,7 +212,7 @@ func (c *checker) allowsChild(parent, child *schema.Element) bool {
 	if ok, found := c.local.children[key]; found {
 		return ok
 	}
-	m := c.l.memo
+	m := c.dl.memo
 	m.mu.RLock()
 	ok, found := m.children[key]
 	m.mu.RUnlock()

@@ -93,6 +93,17 @@ type TextRule struct {
 // AllowsText reports whether the element may contain non-whitespace text.
 func (t TextRule) AllowsText() bool { return t.MaxLength != 0 }
 
+// Accepts reports whether trimmed, non-empty text is valid by the rule's length and pattern. It
+// is the Go mirror of the text schema, for quick checks; the linter validates through the
+// compiled JSON Schema.
+func (t TextRule) Accepts(text string) bool {
+	n := len([]rune(text))
+	if t.MaxLength >= 0 && n > t.MaxLength || n < t.MinLength {
+		return false
+	}
+	return t.Pattern == "" || compiledPattern(t.Pattern).MatchString(text)
+}
+
 // AttributeHint is advice for an attribute name that does not belong on an element.
 type AttributeHint struct {
 	Message string

@@ -9,6 +9,7 @@ package schema
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -25,7 +26,8 @@ const DefaultDialect = "vobiz"
 // registry maps a dialect name to its embedded file. Each dialect is parsed at most once, on first
 // use, so that commands which never touch a schema pay nothing for it.
 var registry = map[string]*lazyDialect{
-	"vobiz": {file: "vobiz.schema.json"},
+	"vobiz":      {file: "vobiz.schema.json"},
+	"voxtelesys": {file: "voxtelesys.schema.json"},
 }
 
 type lazyDialect struct {
@@ -136,6 +138,16 @@ func (d *Dialect) ElementNames() []string {
 func (d *Dialect) Element(name string) (*Element, bool) {
 	el, ok := d.byName[name]
 	return el, ok
+}
+
+// Annotation returns the raw JSON of a top-level x- keyword of the dialect's schema (nil if
+// absent), for data only some users understand, such as x-translate.
+func (d *Dialect) Annotation(key string) json.RawMessage {
+	v := d.doc.get(key)
+	if v == nil || !strings.HasPrefix(key, "x-") {
+		return nil
+	}
+	return json.RawMessage(d.raw[v.start:v.end])
 }
 
 // Parents returns the names of the elements that allow name as a child, in schema order.

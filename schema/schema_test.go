@@ -11,13 +11,22 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-func vobiz(t *testing.T) *Dialect {
+func vobiz(t *testing.T) *Dialect { return dialect(t, "vobiz") }
+
+func dialect(t *testing.T, name string) *Dialect {
 	t.Helper()
-	d, err := Get("vobiz")
+	d, err := Get(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// eachDialect runs f for every registered dialect as a subtest.
+func eachDialect(t *testing.T, f func(t *testing.T, d *Dialect)) {
+	for _, name := range Dialects() {
+		t.Run(name, func(t *testing.T) { f(t, dialect(t, name)) })
+	}
 }
 
 // TestElementsMatchReference checks the element list and the number of attributes against the
@@ -116,7 +125,11 @@ func TestAttributeView(t *testing.T) {
 // TestEveryAttributeDocumented checks that the schema says something for every attribute and
 // that every pattern is a valid Go (RE2) expression.
 func TestEveryAttributeDocumented(t *testing.T) {
-	for _, el := range vobiz(t).Elements() {
+	eachDialect(t, checkAttributesDocumented)
+}
+
+func checkAttributesDocumented(t *testing.T, d *Dialect) {
+	for _, el := range d.Elements() {
 		if el.Description == "" {
 			t.Errorf("%s has no description", el.Name)
 		}
@@ -129,11 +142,11 @@ func TestEveryAttributeDocumented(t *testing.T) {
 					t.Errorf("%s.%s pattern: %v", el.Name, a.Name, err)
 				}
 			}
-			if a.Kind != "" && vobiz(t).Kind(a.Kind).Description == "" {
+			if a.Kind != "" && d.Kind(a.Kind).Description == "" {
 				t.Errorf("%s.%s kind %q is not in x-kinds", el.Name, a.Name, a.Kind)
 			}
 		}
-		if vobiz(t).Kind(el.Text.Kind).Description == "" {
+		if d.Kind(el.Text.Kind).Description == "" {
 			t.Errorf("%s text kind %q is not in x-kinds", el.Name, el.Text.Kind)
 		}
 	}
@@ -171,7 +184,18 @@ func TestAccepts(t *testing.T) {
 // TestCompiledValidators compiles every element and checks that the compiled schema and the
 // typed view agree on sample values.
 func TestCompiledValidators(t *testing.T) {
+	eachDialect(t, checkCompiledChildren)
 	d := vobiz(t)
+	ce, _ := d.Compiled("Gather")
+	if err := ce.Attributes.Validate(map[string]any{"action": "https://example.com/x", "numDigits": int64(4)}); err != nil {
+		t.Errorf("valid Gather attributes rejected: %v", err)
+	}
+	if err := ce.Attributes.Validate(map[string]any{"numDigits": int64(4)}); err == nil {
+		t.Error("Gather without action accepted")
+	}
+}
+
+func checkCompiledChildren(t *testing.T, d *Dialect) {
 	for _, el := range d.Elements() {
 		ce, err := d.Compiled(el.Name)
 		if err != nil {
@@ -183,17 +207,10 @@ func TestCompiledValidators(t *testing.T) {
 			}
 		}
 	}
-	ce, _ := d.Compiled("Gather")
-	if err := ce.Attributes.Validate(map[string]any{"action": "https://example.com/x", "numDigits": int64(4)}); err != nil {
-		t.Errorf("valid Gather attributes rejected: %v", err)
-	}
-	if err := ce.Attributes.Validate(map[string]any{"numDigits": int64(4)}); err == nil {
-		t.Error("Gather without action accepted")
-	}
 }
 
 func TestLookupErrors(t *testing.T) {
-	if _, err := Get("twiml"); err == nil || err.Error() != `unknown dialect "twiml" (want vobiz)` {
+	if _, err := Get("twiml"); err == nil || err.Error() != `unknown dialect "twiml" (want vobiz, voxtelesys)` {
 		t.Errorf("Get(twiml) error = %v", err)
 	}
 	if _, err := Lookup("vobiz", "Say"); err == nil {
@@ -266,8 +283,9 @@ func TestParseJSON(t *testing.T) {
 
 // TestMetaSchema validates every element entry against the draft 2020-12 meta-schema (which
 // compile skips at run time, see resourceBase).
-func TestMetaSchema(t *testing.T) {
-	d := vobiz(t)
+func TestMetaSchema(t *testing.T) { eachDialect(t, checkMetaSchema) }
+
+func checkMetaSchema(t *testing.T, d *Dialect) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	for i, name := range d.doc.get("$defs").keys {
@@ -302,7 +320,11 @@ func TestEntryKeywords(t *testing.T) {
 		}
 		return bad
 	}
-	defs := vobiz(t).doc.get("$defs")
+	eachDialect(t, func(t *testing.T, d *Dialect) { checkEntryKeywords(t, d, allowed) })
+}
+
+func checkEntryKeywords(t *testing.T, d *Dialect, allowed func(keys []string, ok ...string) []string) {
+	defs := d.doc.get("$defs")
 	for i, name := range defs.keys {
 		entry := defs.vals[i]
 		if bad := allowed(entry.keys, "description", "type", "properties", "additionalProperties"); len(bad) > 0 {

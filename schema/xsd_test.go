@@ -9,26 +9,33 @@ import (
 	"testing"
 )
 
-// validDocs are the linter's valid golden documents: the XSD must accept all of them.
-const validDocs = "../lint/testdata/valid/*.xml"
-
-// schemaInvalidDocs are invalid golden documents whose faults an XSD can express; the XSD must
-// reject each of them (the others break only the linter's semantic rules).
-var schemaInvalidDocs = []string{
-	"attribute-value-enum.xml", "attribute-value-hangup.xml", "attribute-value-pattern.xml",
-	"attribute-value-range.xml", "attribute-value-type.xml", "duplicate-attribute.xml",
-	"nesting.xml", "required-attribute.xml", "root-element.xml", "text-content.xml",
-	"unknown-attribute.xml", "unknown-attribute-response.xml", "unknown-element-plivo.xml",
-	"unknown-element-twiml.xml", "unknown-element-typo.xml", "unknown-markup.xml",
+// xsdCases are, per dialect, the folder of the linter's golden documents, whose valid/*.xml the
+// XSD must accept, and the invalid golden documents whose faults an XSD can express, which it
+// must reject (the others break only the linter's semantic rules).
+var xsdCases = []struct {
+	dialect, dir string
+	invalid      []string
+}{
+	{"vobiz", "../lint/testdata", []string{
+		"attribute-value-enum.xml", "attribute-value-hangup.xml", "attribute-value-pattern.xml",
+		"attribute-value-range.xml", "attribute-value-type.xml", "duplicate-attribute.xml",
+		"nesting.xml", "required-attribute.xml", "root-element.xml", "text-content.xml",
+		"unknown-attribute.xml", "unknown-attribute-response.xml", "unknown-element-plivo.xml",
+		"unknown-element-twiml.xml", "unknown-element-typo.xml", "unknown-markup.xml",
+	}},
+	{"voxtelesys", "../lint/testdata/voxtelesys", []string{
+		"attribute-value.xml", "foreign-vobiz.xml", "nesting.xml", "required-attribute.xml", "schema.xml",
+		"text-content.xml", "unknown-attribute.xml", "unknown-markup.xml",
+	}},
 }
 
-func exportXSD(t *testing.T) string {
+func exportXSD(t *testing.T, dialect string) string {
 	t.Helper()
-	b, err := ExportXSD("vobiz")
+	b, err := ExportXSD(dialect)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "vobiz.xsd")
+	path := filepath.Join(t.TempDir(), dialect+".xsd")
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -47,27 +54,33 @@ func TestXSDWithXmllint(t *testing.T) {
 		t.Log("xmllint not found: the XSD was not run against the documents")
 		return
 	}
-	xsd := exportXSD(t)
-	valid, _ := filepath.Glob(validDocs)
-	if len(valid) == 0 {
-		t.Fatal("no valid golden documents")
-	}
-	out, err := exec.Command(xmllint, append([]string{"--noout", "--schema", xsd}, valid...)...).CombinedOutput()
-	if err != nil {
-		t.Errorf("xmllint rejected valid documents: %v\n%s", err, out)
-	}
-	for _, name := range schemaInvalidDocs {
-		doc := filepath.Join("..", "lint", "testdata", "invalid", name)
-		if out, err := exec.Command(xmllint, "--noout", "--schema", xsd, doc).CombinedOutput(); err == nil {
-			t.Errorf("xmllint accepted %s:\n%s", name, out)
-		}
+	for _, tc := range xsdCases {
+		t.Run(tc.dialect, func(t *testing.T) {
+			xsd := exportXSD(t, tc.dialect)
+			valid, _ := filepath.Glob(filepath.Join(tc.dir, "valid", "*.xml"))
+			if len(valid) == 0 {
+				t.Fatal("no valid golden documents")
+			}
+			out, err := exec.Command(xmllint, append([]string{"--noout", "--schema", xsd}, valid...)...).CombinedOutput()
+			if err != nil {
+				t.Errorf("xmllint rejected valid documents: %v\n%s", err, out)
+			}
+			for _, name := range tc.invalid {
+				doc := filepath.Join(tc.dir, "invalid", name)
+				if out, err := exec.Command(xmllint, "--noout", "--schema", xsd, doc).CombinedOutput(); err == nil {
+					t.Errorf("xmllint accepted %s:\n%s", name, out)
+				}
+			}
+		})
 	}
 }
 
 // TestXSDStructure parses the exported XSD and checks that every element and attribute of the
 // dialect is declared.
-func TestXSDStructure(t *testing.T) {
-	b, err := ExportXSD("vobiz")
+func TestXSDStructure(t *testing.T) { eachDialect(t, checkXSDStructure) }
+
+func checkXSDStructure(t *testing.T, d *Dialect) {
+	b, err := ExportXSD(d.Name())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +105,7 @@ func TestXSDStructure(t *testing.T) {
 		}
 		declared[strings.TrimSuffix(ct.Name, "Type")] = names
 	}
-	for _, el := range vobiz(t).Elements() {
+	for _, el := range d.Elements() {
 		attrs, ok := declared[el.Name]
 		if !ok {
 			t.Errorf("element %s has no complexType", el.Name)
@@ -107,13 +120,19 @@ func TestXSDStructure(t *testing.T) {
 }
 
 func TestExportJSONSchema(t *testing.T) {
-	b, err := ExportJSONSchema("vobiz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := parseJSON(b); err != nil {
-		t.Fatalf("exported JSON Schema does not parse: %v", err)
-	}
+	eachDialect(t, func(t *testing.T, d *Dialect) {
+		b, err := ExportJSONSchema(d.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := parseJSON(b)
+		if err != nil {
+			t.Fatalf("exported JSON Schema does not parse: %v", err)
+		}
+		if v.getString("x-dialect") != d.Name() {
+			t.Errorf("x-dialect = %q", v.getString("x-dialect"))
+		}
+	})
 	if _, err := ExportXSD("nope"); err == nil {
 		t.Error("ExportXSD accepted an unknown dialect")
 	}

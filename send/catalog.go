@@ -2,7 +2,7 @@
 // catalog of events, as data), signs and delivers them, checks the reply as the platform would
 // (status, content type, size, XML lint, latency budget), and runs bounded load tests.
 //
-// The catalog has a dialect dimension: each dialect (Vobiz today) is a directory under events/
+// The catalog has a dialect dimension: each dialect (Vobiz, Voxtelesys) is a directory under events/
 // with a dialect.yaml (transport, signing, facts, shared parameter groups) and one file per event.
 // Adding a dialect or an event needs no Go change.
 package send
@@ -77,15 +77,20 @@ type Dialect struct {
 	// LintDialect is the lint engine's name for the dialect of XML replies.
 	LintDialect string `yaml:"lint_dialect" json:"lint_dialect"`
 	// ReplyRoot is the root element of a reply document (used for the empty-reply check).
-	ReplyRoot  string                `yaml:"reply_root" json:"reply_root"`
-	UserAgent  string                `yaml:"user_agent" json:"user_agent,omitempty"`
-	TimeFormat string                `yaml:"time_format" json:"time_format"`
-	Budgets    map[ReplyKind]Budget  `yaml:"budgets" json:"budgets"`
-	Categories []Category            `yaml:"categories" json:"categories"`
-	Facts      map[string]FactDef    `yaml:"facts" json:"facts"`
-	Groups     map[string][]ParamDef `yaml:"groups" json:"-"`
-	Events     []*Event              `yaml:"-" json:"-"`
-	byName     map[string]*Event
+	ReplyRoot string `yaml:"reply_root" json:"reply_root"`
+	// MaxReplyBytes is the largest reply the platform accepts; 0 when none is documented.
+	MaxReplyBytes int64 `yaml:"max_reply_bytes" json:"max_reply_bytes,omitempty"`
+	// ReplyTypeDocumented says whether the platform documents the reply's content type: without
+	// it, a reply that is not application/xml or text/xml is a warning, not a failure.
+	ReplyTypeDocumented bool                  `yaml:"reply_type_documented" json:"reply_type_documented"`
+	UserAgent           string                `yaml:"user_agent" json:"user_agent,omitempty"`
+	TimeFormat          string                `yaml:"time_format" json:"time_format"`
+	Budgets             map[ReplyKind]Budget  `yaml:"budgets" json:"budgets"`
+	Categories          []Category            `yaml:"categories" json:"categories"`
+	Facts               map[string]FactDef    `yaml:"facts" json:"facts"`
+	Groups              map[string][]ParamDef `yaml:"groups" json:"-"`
+	Events              []*Event              `yaml:"-" json:"-"`
+	byName              map[string]*Event
 }
 
 // FactDef defines a fact: a value drawn once per request that parameters refer to as {name}.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"strings"
 	"time"
 
 	"github.com/vobizctl/vobizctl/lint"
@@ -55,7 +56,7 @@ func CheckReply(p *Plan, resp *Response, l ReplyLinter) ([]Check, []lint.Diagnos
 	var diags []lint.Diagnostic
 	switch p.Reply {
 	case ReplyXML:
-		checks = append(checks, checkContentType(resp), checkSize(resp))
+		checks = append(checks, checkContentType(p, resp), checkSize(p, resp))
 		var c Check
 		c, diags = checkXML(p, resp, l)
 		checks = append(checks, c)
@@ -84,7 +85,7 @@ func checkStatus(r *Response) Check {
 	return c
 }
 
-func checkContentType(r *Response) Check {
+func checkContentType(p *Plan, r *Response) Check {
 	ct := r.Header.Get("Content-Type")
 	c := Check{ID: CheckContentType, Status: Pass, Message: ct}
 	mt, _, err := mime.ParseMediaType(ct)
@@ -96,18 +97,39 @@ func checkContentType(r *Response) Check {
 	case mt != "application/xml" && mt != "text/xml":
 		c.Status, c.Message = Fail, fmt.Sprintf("%s (want application/xml or text/xml: the platform drops the call)", mt)
 	}
+	if c.Status == Fail && !p.Dialect.ReplyTypeDocumented {
+		c.Status = Warn
+		c.Message = strings.Replace(c.Message, ": the platform drops the call", "", 1) + "; the platform documents no content type, XML types are the safe choice"
+	}
 	return c
 }
 
-func checkSize(r *Response) Check {
-	c := Check{ID: CheckSize, Status: Pass, Message: FormatBytes(r.Size) + " (limit 100 KB)"}
+// checkSize fails an empty reply and one over the dialect's documented limit. Without a
+// documented limit, a reply over MaxReplyBytes (what vobizctl reads and lints) is a warning.
+func checkSize(p *Plan, r *Response) Check {
+	limit := p.Dialect.MaxReplyBytes
+	c := Check{ID: CheckSize, Status: Pass, Message: FormatBytes(r.Size) + " (no documented limit)"}
+	if limit > 0 {
+		c.Message = fmt.Sprintf("%s (limit %s)", FormatBytes(r.Size), formatLimit(limit))
+	}
 	switch {
-	case r.Size > MaxReplyBytes:
-		c.Status = Fail
 	case r.Size == 0:
 		c.Status, c.Message = Fail, "empty reply (want an XML document)"
+	case limit > 0 && r.Size > limit:
+		c.Status = Fail
+	case r.Size > MaxReplyBytes:
+		c.Status = Warn
+		c.Message = fmt.Sprintf("%s (no documented limit; vobizctl reads and lints at most %s)", FormatBytes(r.Size), FormatBytes(MaxReplyBytes))
 	}
 	return c
+}
+
+// formatLimit writes a size limit as "100 KB" when it is whole kilobytes.
+func formatLimit(n int64) string {
+	if n >= 1024 && n%1024 == 0 {
+		return fmt.Sprintf("%d KB", n/1024)
+	}
+	return FormatBytes(n)
 }
 
 // FormatBytes writes a size as "87 B" or "12.3 KB".

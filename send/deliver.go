@@ -12,7 +12,8 @@ import (
 	"time"
 )
 
-// MaxReplyBytes is the largest reply the platform accepts (vobiz-xml.md §1: ≤ 100 KB).
+// MaxReplyBytes is how much of a reply is read and linted: Vobiz's limit (vobiz-xml.md §1:
+// ≤ 100 KB). A dialect's own documented limit is Dialect.MaxReplyBytes.
 const MaxReplyBytes = 100 * 1024
 
 // maxDrainBytes bounds how much of an oversized reply is read to measure it.
