@@ -88,8 +88,11 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		Use:   "vobizctl <command>",
 		Short: "Build, test and debug Vobiz voice applications",
 		Long: `vobizctl checks Vobiz XML before a real call does, fires realistic signed webhooks at your
-local server, verifies request signatures, and manages Applications through the REST API.`,
+local server, verifies request signatures, manages Applications through the REST API, and points an
+Application at a local tunnel and back. It also lints Voxtelesys VoXML and sends its webhooks.`,
 		Example: `  vobizctl lint answer.xml
+  vobizctl send answer --to :3000/answer
+  vobizctl tunnel --port 3000 --app 12345678901234567
   vobizctl auth login --auth-id MA_XXXXXXXX --token-stdin < token.txt
   vobizctl help exit-codes`,
 		Version:       f.Version.Version,
