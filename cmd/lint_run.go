@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/vobizctl/vobizctl/lint"
-	"github.com/vobizctl/vobizctl/schema"
 )
 
 // runLint lints the inputs and reports, fixes or diffs them.
@@ -50,16 +49,10 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	return err
 }
 
-// newLinter builds the linter for the flags. The engine does not know "auto" yet (detection
-// comes with the second dialect): until it does, auto means the default dialect. Once
-// lint.New accepts "auto", it is passed through unchanged and this fallback no longer runs.
+// newLinter builds the linter for the flags; the engine itself resolves "auto" per document.
 func newLinter(opts *lintOptions, stdin io.Reader) (*lint.Linter, error) {
 	lo := lint.Options{Dialect: opts.Dialect, Template: opts.Template, Disable: opts.Disable, Stdin: stdin}
 	l, err := lint.New(lo)
-	if err != nil && opts.Dialect == dialectAuto {
-		lo.Dialect = schema.DefaultDialect
-		l, err = lint.New(lo)
-	}
 	if err != nil {
 		// The flags were checked already, so this is a dialect or rule the engine refuses.
 		return nil, &FlagError{Err: err}
