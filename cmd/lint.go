@@ -21,6 +21,8 @@ type lintOptions struct {
 	Fix         bool
 	Diff        bool
 	Quiet       bool
+	// Verbose prints the dialect chosen for each document, and why, to stderr.
+	Verbose bool
 }
 
 const lintLong = `Check Vobiz XML documents against the element schema and the platform's rules: well-formedness,
@@ -95,6 +97,7 @@ func newLintCmd(f *Factory) *cobra.Command {
 	fl.BoolVar(&opts.Fix, "fix", false, "repair mechanical problems in place, then report what is left")
 	fl.BoolVar(&opts.Diff, "diff", false, "print what --fix would change as a unified diff; write nothing")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print errors only (warnings still count for --max-warnings)")
+	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "print the dialect each document is linted as, and why, to stderr")
 	registerLintCompletions(c)
 	return c
 }

@@ -30,6 +30,9 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if opts.Verbose {
+		printDialects(f, results)
+	}
 	if opts.Diff {
 		return runLintDiff(f, l, results, stdin)
 	}
@@ -58,6 +61,18 @@ func newLinter(opts *lintOptions, stdin io.Reader) (*lint.Linter, error) {
 		return nil, &FlagError{Err: err}
 	}
 	return l, nil
+}
+
+// printDialects writes one line per readable document to stderr: the dialect it was linted as
+// and why (requested, a vobizctl-dialect comment, or detected from its elements).
+func printDialects(f *Factory, results []lint.Result) {
+	w := f.Renderer().Err
+	for _, r := range results {
+		if r.Err != nil || r.Dialect == "" {
+			continue
+		}
+		fmt.Fprintf(w, "%s: linted as %s (%s)\n", r.File, r.Dialect, r.DialectReason)
+	}
 }
 
 // findingCounts are the numbers the exit code depends on, counted before --quiet hides
