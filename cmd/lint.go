@@ -80,6 +80,9 @@ func newLintCmd(f *Factory) *cobra.Command {
 		GroupID: groupCore,
 		Args:    lintArgs(opts),
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := lintConfigDialect(c, f, opts); err != nil {
+				return inCommand(c, err)
+			}
 			if err := checkLintFlags(c, opts); err != nil {
 				return inCommand(c, err)
 			}
@@ -92,7 +95,7 @@ func newLintCmd(f *Factory) *cobra.Command {
 	fl.BoolVar(&opts.Template, "template", false, "treat {name}, {{ name }}, ${name} and <%= … %> placeholders as valid values")
 	fl.StringSliceVar(&opts.Disable, "disable", nil, "turn off rules by ID (comma-separated or repeated)")
 	fl.IntVar(&opts.MaxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (-1: any number)")
-	fl.StringVar(&opts.Dialect, "dialect", dialectAuto, "XML dialect: "+strings.Join(lintDialectValues(), ", ")+" (auto: detected from each document)")
+	fl.StringVar(&opts.Dialect, "dialect", dialectAuto, "XML dialect: "+strings.Join(lintDialectValues(), ", ")+" (auto: detected from each document; default: the config file's dialect key, else auto)")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "list the rules (ID, dialect, severity, fixable, description) and exit")
 	fl.BoolVar(&opts.Fix, "fix", false, "repair mechanical problems in place, then report what is left")
 	fl.BoolVar(&opts.Diff, "diff", false, "print what --fix would change as a unified diff; write nothing")
@@ -111,6 +114,15 @@ func registerLintCompletions(c *cobra.Command) {
 	c.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"xml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
+}
+
+// lintConfigDialect applies the config file's dialect key when --dialect is not given.
+func lintConfigDialect(c *cobra.Command, f *Factory, opts *lintOptions) error {
+	name, err := configDialect(c, f, lintDialectValues())
+	if name != "" {
+		opts.Dialect = name
+	}
+	return err
 }
 
 // lintArgs requires at least one input, except for --list-rules, which takes none.
