@@ -17,7 +17,7 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	}
 	var stdin *bytes.Buffer
 	in := f.IO.In
-	if (opts.Fix || opts.Diff) && slices.Contains(args, "-") {
+	if (opts.Fix || opts.Diff || opts.TranslateTo != "") && slices.Contains(args, "-") {
 		// The fix needs the document again after linting: keep a copy of what was read.
 		stdin = &bytes.Buffer{}
 		in = io.TeeReader(in, stdin)
@@ -32,6 +32,9 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	}
 	if opts.Verbose {
 		printDialects(f, results)
+	}
+	if opts.TranslateTo != "" {
+		return runLintTranslate(f, opts, results, stdin)
 	}
 	if opts.Diff {
 		return runLintDiff(f, l, results, stdin)
