@@ -10,9 +10,10 @@ import (
 )
 
 // configDialect returns the dialect named by the top-level `dialect:` key of the config file,
-// lower-cased, or "" when the --dialect flag was given or the file sets none. The precedence is
-// flag > vobizctl-dialect comment in the document (lint only; the engine applies it) > config
-// file > auto. A value outside valid is a usage error naming the file, so that a typo in the
+// lower-cased, or "" when the --dialect flag was given or the file sets none: the file is a
+// default below the flag, above auto. For lint a vobizctl-dialect comment in a document still
+// decides that document, over the flag too (the engine applies it, by design: a project sets
+// a default and marks the exceptions). A value outside valid is a usage error naming the file, so that a typo in the
 // file is not silently replaced by detection.
 func configDialect(c *cobra.Command, f *Factory, valid []string) (string, error) {
 	if c.Flags().Changed("dialect") {

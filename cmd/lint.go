@@ -57,8 +57,8 @@ as a unified diff without writing anything, and exits 1 when there is a change.
 
 Dialects: Vobiz XML and Voxtelesys VoXML. --dialect auto (the default) picks one per document
 from the elements only one dialect has; a <!-- vobizctl-dialect NAME --> comment in the document
-or a top-level "dialect:" key in the config file sets it (precedence: --dialect, the comment, the
-config file, auto); -v names the dialect of each document and why. --translate-to DIALECT
+or a top-level "dialect:" key in the config file sets it (precedence: the comment, then
+--dialect, then the config file, then auto); -v names the dialect of each document and why. --translate-to DIALECT
 translates the mechanical parts (Say/Speak, Pause/Wait, renamed attributes and values) from the
 --dialect dialect in place like --fix (standard input to stdout; with --diff, show the changes),
 and reports what could not be translated; it exits 1 when anything was left untranslated.
