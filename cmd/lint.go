@@ -7,6 +7,7 @@ import (
 
 	"github.com/vobizctl/vobizctl/completions"
 	"github.com/vobizctl/vobizctl/lint/format"
+	"github.com/vobizctl/vobizctl/schema"
 )
 
 // lintOptions are the flags of `vobizctl lint`.
@@ -21,6 +22,10 @@ type lintOptions struct {
 	Fix         bool
 	Diff        bool
 	Quiet       bool
+	// TranslateTo names the dialect to translate the inputs to ("": lint them).
+	TranslateTo string
+	// Verbose prints the dialect chosen for each document, and why, to stderr.
+	Verbose bool
 }
 
 const lintLong = `Check Vobiz XML documents against the element schema and the platform's rules: well-formedness,
@@ -50,6 +55,14 @@ every other byte and the file mode, then reports what is left; on standard input
 repaired document to stdout and the findings to stderr. --diff prints the changes --fix would make
 as a unified diff without writing anything, and exits 1 when there is a change.
 
+Dialects: Vobiz XML and Voxtelesys VoXML. --dialect auto (the default) picks one per document
+from the elements only one dialect has; a <!-- vobizctl-dialect NAME --> comment in the document
+or a top-level "dialect:" key in the config file sets it (precedence: the comment, then
+--dialect, then the config file, then auto); -v names the dialect of each document and why. --translate-to DIALECT
+translates the mechanical parts (Say/Speak, Pause/Wait, renamed attributes and values) from the
+--dialect dialect in place like --fix (standard input to stdout; with --diff, show the changes),
+and reports what could not be translated; it exits 1 when anything was left untranslated.
+
 Exit codes: 0 no errors and no more warnings than --max-warnings (-1, the default, allows any
 number); 1 errors, or too many warnings; 2 usage error (bad flag, unknown rule or dialect);
 3 an input could not be read. An unreadable input is reported in the output like a finding and
@@ -63,6 +76,12 @@ const lintExample = `  vobizctl lint answer.xml
   vobizctl lint flows/ --diff            # show what --fix would change
   vobizctl lint flows/ --fix             # repair in place
   vobizctl lint --list-rules
+  vobizctl lint -v flows/                # say which dialect each file is linted as, and why
+
+  # Migrate Voxtelesys VoXML to Vobiz XML: preview, then rewrite in place
+  vobizctl lint --translate-to vobiz --diff voxml/
+  vobizctl lint --translate-to vobiz voxml/
+  vobizctl lint --dialect vobiz --translate-to voxtelesys - < answer.xml > answer.voxml
 
   # CI: SARIF for GitHub code scanning, JUnit for test reports
   vobizctl lint --format sarif flows/ > lint.sarif
@@ -78,6 +97,9 @@ func newLintCmd(f *Factory) *cobra.Command {
 		GroupID: groupCore,
 		Args:    lintArgs(opts),
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := lintConfigDialect(c, f, opts); err != nil {
+				return inCommand(c, err)
+			}
 			if err := checkLintFlags(c, opts); err != nil {
 				return inCommand(c, err)
 			}
@@ -90,17 +112,21 @@ func newLintCmd(f *Factory) *cobra.Command {
 	fl.BoolVar(&opts.Template, "template", false, "treat {name}, {{ name }}, ${name} and <%= … %> placeholders as valid values")
 	fl.StringSliceVar(&opts.Disable, "disable", nil, "turn off rules by ID (comma-separated or repeated)")
 	fl.IntVar(&opts.MaxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (-1: any number)")
-	fl.StringVar(&opts.Dialect, "dialect", dialectAuto, "XML dialect: "+strings.Join(lintDialectValues(), ", ")+" (auto: detected from each document)")
+	fl.StringVar(&opts.Dialect, "dialect", dialectAuto, "XML dialect: "+strings.Join(lintDialectValues(), ", ")+" (auto: detected from each document; default: the config file's dialect key, else auto)")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "list the rules (ID, dialect, severity, fixable, description) and exit")
 	fl.BoolVar(&opts.Fix, "fix", false, "repair mechanical problems in place, then report what is left")
 	fl.BoolVar(&opts.Diff, "diff", false, "print what --fix would change as a unified diff; write nothing")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print errors only (warnings still count for --max-warnings)")
+	fl.StringVar(&opts.TranslateTo, "translate-to", "", "translate the documents to this dialect ("+strings.Join(schema.Dialects(), ", ")+
+		") in place like --fix (with --diff: show the changes), reporting what could not be translated")
+	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "print the dialect each document is linted as, and why, to stderr")
 	registerLintCompletions(c)
 	return c
 }
 
 func registerLintCompletions(c *cobra.Command) {
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(format.Names(), cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("translate-to", cobra.FixedCompletions(schema.Dialects(), cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("dialect", cobra.FixedCompletions(lintDialectValues(), cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("disable", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		return completions.RuleIDs(toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
@@ -108,6 +134,15 @@ func registerLintCompletions(c *cobra.Command) {
 	c.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"xml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
+}
+
+// lintConfigDialect applies the config file's dialect key when --dialect is not given.
+func lintConfigDialect(c *cobra.Command, f *Factory, opts *lintOptions) error {
+	name, err := configDialect(c, f, lintDialectValues())
+	if name != "" {
+		opts.Dialect = name
+	}
+	return err
 }
 
 // lintArgs requires at least one input, except for --list-rules, which takes none.

@@ -45,6 +45,23 @@ func checkLintFlags(c *cobra.Command, opts *lintOptions) error {
 		return FlagErrorf("invalid --dialect %q: want one of %s", opts.Dialect, strings.Join(lintDialectValues(), ", "))
 	}
 	opts.Dialect = strings.ToLower(opts.Dialect)
+	return checkTranslateFlags(opts)
+}
+
+// checkTranslateFlags checks --translate-to and what it combines with, then the rule IDs.
+func checkTranslateFlags(opts *lintOptions) error {
+	if opts.TranslateTo != "" {
+		if !slices.Contains(schema.Dialects(), strings.ToLower(opts.TranslateTo)) {
+			return FlagErrorf("invalid --translate-to %q: want one of %s", opts.TranslateTo, strings.Join(schema.Dialects(), ", "))
+		}
+		opts.TranslateTo = strings.ToLower(opts.TranslateTo)
+		if opts.TranslateTo == opts.Dialect {
+			return FlagErrorf("--translate-to %s is the --dialect the documents are read as: translate to another dialect", opts.TranslateTo)
+		}
+		if opts.Fix || opts.ListRules {
+			return FlagErrorf("--translate-to cannot be combined with --fix or --list-rules: it writes in place itself")
+		}
+	}
 	return checkRuleIDs(opts.Disable)
 }
 

@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/vobizctl/vobizctl/lint"
-	"github.com/vobizctl/vobizctl/schema"
 )
 
 // runLint lints the inputs and reports, fixes or diffs them.
@@ -18,7 +17,7 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	}
 	var stdin *bytes.Buffer
 	in := f.IO.In
-	if (opts.Fix || opts.Diff) && slices.Contains(args, "-") {
+	if (opts.Fix || opts.Diff || opts.TranslateTo != "") && slices.Contains(args, "-") {
 		// The fix needs the document again after linting: keep a copy of what was read.
 		stdin = &bytes.Buffer{}
 		in = io.TeeReader(in, stdin)
@@ -30,6 +29,12 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	results := l.LintFiles(ctx, args)
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if opts.Verbose {
+		printDialects(f, results)
+	}
+	if opts.TranslateTo != "" {
+		return runLintTranslate(f, opts, results, stdin)
 	}
 	if opts.Diff {
 		return runLintDiff(f, l, results, stdin)
@@ -50,21 +55,27 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 	return err
 }
 
-// newLinter builds the linter for the flags. The engine does not know "auto" yet (detection
-// comes with the second dialect): until it does, auto means the default dialect. Once
-// lint.New accepts "auto", it is passed through unchanged and this fallback no longer runs.
+// newLinter builds the linter for the flags; the engine itself resolves "auto" per document.
 func newLinter(opts *lintOptions, stdin io.Reader) (*lint.Linter, error) {
 	lo := lint.Options{Dialect: opts.Dialect, Template: opts.Template, Disable: opts.Disable, Stdin: stdin}
 	l, err := lint.New(lo)
-	if err != nil && opts.Dialect == dialectAuto {
-		lo.Dialect = schema.DefaultDialect
-		l, err = lint.New(lo)
-	}
 	if err != nil {
 		// The flags were checked already, so this is a dialect or rule the engine refuses.
 		return nil, &FlagError{Err: err}
 	}
 	return l, nil
+}
+
+// printDialects writes one line per readable document to stderr: the dialect it was linted as
+// and why (requested, a vobizctl-dialect comment, or detected from its elements).
+func printDialects(f *Factory, results []lint.Result) {
+	w := f.Renderer().Err
+	for _, r := range results {
+		if r.Err != nil || r.Dialect == "" {
+			continue
+		}
+		fmt.Fprintf(w, "%s: linted as %s (%s)\n", r.File, r.Dialect, r.DialectReason)
+	}
 }
 
 // findingCounts are the numbers the exit code depends on, counted before --quiet hides

@@ -99,6 +99,9 @@ func newSendCmd(f *Factory) *cobra.Command {
 		ValidArgsFunction: completeSendEvents(&opts.Dialect),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.redirectSet = c.Flags().Changed("redirect")
+			if err := sendConfigDialect(c, f, opts); err != nil {
+				return inCommand(c, err)
+			}
 			if err := opts.validate(args); err != nil {
 				return inCommand(c, err)
 			}
@@ -110,12 +113,26 @@ func newSendCmd(f *Factory) *cobra.Command {
 	return c
 }
 
+// sendConfigDialect applies the config file's dialect key when --dialect is not given; auto
+// there (meant for lint) keeps the default, Vobiz.
+func sendConfigDialect(c *cobra.Command, f *Factory, opts *sendOptions) error {
+	catalog, err := send.DefaultCatalog()
+	if err != nil {
+		return err
+	}
+	name, err := configDialect(c, f, append(catalog.DialectNames(), dialectAuto))
+	if name != "" && name != dialectAuto {
+		opts.Dialect = name
+	}
+	return err
+}
+
 func addSendFlags(c *cobra.Command, opts *sendOptions) {
 	fl := c.Flags()
 	fl.StringVar(&opts.To, "to", "", "where to send: URL, host:port/path, :port/path or a port")
 	fl.BoolVar(&opts.List, "list", false, "list the events and exit")
 	fl.BoolVar(&opts.Describe, "describe", false, "describe the event's parameters and exit")
-	fl.StringVar(&opts.Dialect, "dialect", "vobiz", "platform whose webhooks to send")
+	fl.StringVar(&opts.Dialect, "dialect", "vobiz", "platform whose webhooks to send (default: the config file's dialect key, else vobiz)")
 	fl.StringVar(&opts.SignURL, "sign-url", "", "public URL the platform calls, when it differs from --to (signatures cover it)")
 	fl.BoolVar(&opts.NoSign, "no-sign", false, "send without signature headers")
 	addSchemeFlag(c, &opts.Schemes, "signature schemes (default v3,ma-v3,v2,ma-v2)")

@@ -1,6 +1,7 @@
 package send
 
 import (
+	"encoding/json"
 	"strconv"
 	"time"
 )
@@ -130,6 +131,17 @@ type compiledTemplate []compiledSeg
 type compiledSeg struct {
 	lit  string
 	fact int
+	json bool // escape the fact's value for the inside of a JSON string
+}
+
+// value returns the fact's value, JSON-string-escaped when the reference asks for it.
+func (s compiledSeg) value(e *evalEnv) string {
+	v := e.get(s.fact)
+	if !s.json {
+		return v
+	}
+	q, _ := json.Marshal(v) // a string always marshals
+	return string(q[1 : len(q)-1])
 }
 
 func (c compiledTemplate) eval(e *evalEnv) string {
@@ -137,7 +149,7 @@ func (c compiledTemplate) eval(e *evalEnv) string {
 		if c[0].fact < 0 {
 			return c[0].lit
 		}
-		return e.get(c[0].fact)
+		return c[0].value(e)
 	}
 	n := 0
 	for _, s := range c {
@@ -148,7 +160,7 @@ func (c compiledTemplate) eval(e *evalEnv) string {
 		if s.fact < 0 {
 			b = append(b, s.lit...)
 		} else {
-			b = append(b, e.get(s.fact)...)
+			b = append(b, s.value(e)...)
 		}
 	}
 	return string(b)

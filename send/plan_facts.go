@@ -46,7 +46,7 @@ func (b *tableBuilder) compile(t template) (compiledTemplate, error) {
 		if err != nil {
 			return nil, err
 		}
-		ct = append(ct, compiledSeg{fact: i})
+		ct = append(ct, compiledSeg{fact: i, json: s.json})
 	}
 	return ct, nil
 }

@@ -11,11 +11,17 @@ type template struct {
 	segs []segment
 }
 
-// segment is literal text when fact is "", else a reference to the named fact.
+// segment is literal text when fact is "", else a reference to the named fact. A reference
+// written {name|json} is escaped for the inside of a JSON string, so that user values (a quote
+// in --speech) cannot break a JSON value built in the catalog.
 type segment struct {
 	lit  string
 	fact string
+	json bool
 }
+
+// jsonFilter is the suffix of a reference whose value is JSON-string-escaped.
+const jsonFilter = "|json"
 
 // parseTemplate parses s; a malformed reference is an error naming it.
 func parseTemplate(s string) (template, error) {
@@ -32,12 +38,12 @@ func parseTemplate(s string) (template, error) {
 			if end < 0 {
 				return t, fmt.Errorf("unterminated reference in %q (write {{ for a literal brace)", s)
 			}
-			name := s[i+1 : i+end]
+			name, escape := strings.CutSuffix(s[i+1:i+end], jsonFilter)
 			if !isFactName(name) {
 				return t, fmt.Errorf("bad fact reference {%s} in %q (names are lower_snake_case)", name, s)
 			}
 			t.segs = appendLit(t.segs, &lit)
-			t.segs = append(t.segs, segment{fact: name})
+			t.segs = append(t.segs, segment{fact: name, json: escape})
 			i += end
 		case c == '}':
 			return t, fmt.Errorf("unmatched } in %q (write }} for a literal brace)", s)

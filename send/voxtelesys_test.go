@@ -45,6 +45,10 @@ var voxCases = []voxCase{
 	{"gather", []Setting{{Name: "input_type", Value: "speech"}, {Name: "speech", Value: "billing please"}, {Name: "assume", Value: "twilio"}},
 		map[string]string{"SpeechResult": "billing please", "Digits": "", "Confidence": "0.92"},
 		map[string]any{"menu": map[string]any{"digits": "", "speech": "billing please"}}, []string{"Confidence", "Digits", "SpeechResult"}},
+	// User values are JSON-escaped inside Vars: quotes, backslashes and newlines survive intact.
+	{"gather", []Setting{{Name: "input_type", Value: "speech"}, {Name: "speech", Value: "say \"sales\" \\ now\n"}, {Name: "output", Value: `m"1`}},
+		map[string]string{"CallStatus": "answered"},
+		map[string]any{`m"1`: map[string]any{"digits": "", "speech": "say \"sales\" \\ now\n"}}, nil},
 	{"dial", nil, nil, map[string]any{"menu": map[string]any{"status": "completed"}}, nil},
 	{"dial", []Setting{{Name: "action", Value: "busy"}, {Name: "assume", Value: "twilio"}}, map[string]string{"DialCallStatus": "busy", "DialCallDuration": "0"},
 		map[string]any{"menu": map[string]any{"status": "busy"}}, []string{"DialCallDuration", "DialCallSid", "DialCallStatus"}},

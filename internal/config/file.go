@@ -22,7 +22,10 @@ import (
 type File struct {
 	DefaultProfile string             `yaml:"default_profile,omitempty"`
 	Profiles       map[string]Profile `yaml:"profiles,omitempty"`
-	Extra          map[string]any     `yaml:",inline"`
+	// Dialect is the default XML dialect of `lint --dialect` and `send --dialect` when the flag
+	// is not given (vobiz, voxtelesys or auto); the commands check the value.
+	Dialect string         `yaml:"dialect,omitempty"`
+	Extra   map[string]any `yaml:",inline"`
 }
 
 // Profile is one named set of credentials and settings.

@@ -32,6 +32,7 @@
 //	    {
 //	      "file": "flows/ivr.xml",       // as given to the linter
 //	      "dialect": "vobiz",            // omitted when no dialect was detected
+//	      "dialectReason": "requested",  // why: requested, a vobizctl-dialect comment, detected, ambiguous
 //	      "error": "cannot read file: …",// present only for unreadable files
 //	      "diagnostics": [               // always a list, empty for a clean file
 //	        {

@@ -86,7 +86,7 @@ func fixtureResults(t testing.TB) []lint.Result {
 	waitS, waitE := spanning(t, oddSource, 2, "<Wait length=\"2\"/>")
 	speakAt := pos(t, oddSource, 2, colOf(t, oddSource, 2, ">Welcome"))
 	return []lint.Result{
-		{File: ivr, Dialect: "vobiz", Source: []byte(ivrSource), Diagnostics: []lint.Diagnostic{
+		{File: ivr, Dialect: "vobiz", DialectReason: "detected from elements only Vobiz XML has: Speak", Source: []byte(ivrSource), Diagnostics: []lint.Diagnostic{
 			diag(ivr, playS, playE, lint.Info, "unreachable-element", "<Play> after <Hangup> never runs", ""),
 			diag(ivr, toS, toE, lint.Error, "unknown-attribute",
 				`unknown attribute "timeout" on <Gather> (allowed: action, method, inputType, executionTimeout, …)`,

@@ -26,10 +26,12 @@ type jsonTool struct {
 }
 
 type jsonResult struct {
-	File        string            `json:"file"`
-	Dialect     string            `json:"dialect,omitempty"`
-	Error       string            `json:"error,omitempty"`
-	Diagnostics []lint.Diagnostic `json:"diagnostics"`
+	File    string `json:"file"`
+	Dialect string `json:"dialect,omitempty"`
+	// DialectReason says why the document was linted as Dialect (see lint.Result).
+	DialectReason string            `json:"dialectReason,omitempty"`
+	Error         string            `json:"error,omitempty"`
+	Diagnostics   []lint.Diagnostic `json:"diagnostics"`
 }
 
 // jsonPrinter writes one JSON object with every result, in input order, and summary counts.
@@ -46,7 +48,7 @@ func (p jsonPrinter) Print(w io.Writer, results []lint.Result) error {
 		Results:       make([]jsonResult, 0, len(results)),
 	}
 	for _, r := range results {
-		jr := jsonResult{File: r.File, Dialect: r.Dialect, Diagnostics: sortedDiagnostics(r)}
+		jr := jsonResult{File: r.File, Dialect: r.Dialect, DialectReason: r.DialectReason, Diagnostics: sortedDiagnostics(r)}
 		if jr.Diagnostics == nil {
 			jr.Diagnostics = []lint.Diagnostic{} // an empty list, never null, so consumers can iterate
 		}
