@@ -20,16 +20,17 @@ func suggest(got string, candidates []string) string {
 		if c == "" {
 			continue
 		}
-		if d := editDistance(lower, strings.ToLower(c)); d < bestDist {
+		if d := EditDistance(lower, strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-// editDistance is the optimal-string-alignment distance between a and b, in runes: the
-// Levenshtein distance where swapping two adjacent characters ("vioce") counts as one edit.
-func editDistance(a, b string) int {
+// EditDistance is the optimal-string-alignment distance between a and b, in runes: the
+// Levenshtein distance where swapping two adjacent characters ("vioce") counts as one edit. Every
+// "did you mean" in vobizctl (elements, attributes, rule IDs, event names) uses it.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	rows := [3][]int{make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)}
 	prev2, prev, cur := rows[0], rows[1], rows[2]

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vobizctl/vobizctl/lint"
 )
 
 // ReplyKind says what the platform does with the reply to an event, and so which checks apply.
@@ -255,7 +257,7 @@ func suggest(name string, known []string) []string {
 	var cands []cand
 	for _, k := range known {
 		kl := strings.ToLower(k)
-		d := editDistance(lower, kl)
+		d := lint.EditDistance(lower, kl)
 		if strings.HasPrefix(kl, lower) && lower != "" {
 			d = 0
 		}
@@ -269,25 +271,4 @@ func suggest(name string, known []string) []string {
 		out = append(out, c.name)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
