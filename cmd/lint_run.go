@@ -22,11 +22,13 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 		stdin = &bytes.Buffer{}
 		in = io.TeeReader(in, stdin)
 	}
-	l, err := newLinter(opts, in)
+	progress := newLintProgress(f)
+	l, err := newLinter(opts, in, progress.update)
 	if err != nil {
 		return err
 	}
 	results := l.LintFiles(ctx, args)
+	progress.clear()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -56,8 +58,8 @@ func runLint(ctx context.Context, f *Factory, opts *lintOptions, args []string) 
 }
 
 // newLinter builds the linter for the flags; the engine itself resolves "auto" per document.
-func newLinter(opts *lintOptions, stdin io.Reader) (*lint.Linter, error) {
-	lo := lint.Options{Dialect: opts.Dialect, Template: opts.Template, Disable: opts.Disable, Stdin: stdin}
+func newLinter(opts *lintOptions, stdin io.Reader, progress func(int)) (*lint.Linter, error) {
+	lo := lint.Options{Dialect: opts.Dialect, Template: opts.Template, Disable: opts.Disable, Stdin: stdin, Progress: progress}
 	l, err := lint.New(lo)
 	if err != nil {
 		// The flags were checked already, so this is a dialect or rule the engine refuses.

@@ -48,6 +48,7 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 	}()
 	var (
 		mu      sync.Mutex
+		done    int
 		results []Result
 		wg      sync.WaitGroup
 	)
@@ -63,6 +64,10 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 					results = append(results, Result{})
 				}
 				results[j.index] = res
+				done++
+				if l.opts.Progress != nil {
+					l.opts.Progress(done)
+				}
 				mu.Unlock()
 			}
 		}()

@@ -28,6 +28,9 @@ type Options struct {
 	Stdin io.Reader
 	// Jobs is the number of files linted in parallel (0: one per CPU).
 	Jobs int
+	// Progress, when set, is called by LintFiles after each document with the number finished so
+	// far (1, 2, 3, …; calls never overlap), so a command can show progress on a terminal.
+	Progress func(done int)
 }
 
 // Linter lints documents of one dialect, or of the dialect each document is detected as. It is
