@@ -1,9 +1,6 @@
 package cmd
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -17,6 +14,8 @@ import (
 	"sync/atomic"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/vobizctl/vobizctl/internal/sigtest"
 )
 
 // webhookServer is the receiver of the `webhook` script command.
@@ -140,28 +139,14 @@ func (s *webhookServer) handle(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(s.body)
 }
 
-// checkWebhookSignature verifies V3, MA-V3, V2 and MA-V2 with an HMAC computed here, per the
-// reference (vobiz-api.md §3.2): "none" without signature headers, "ok" when all four match.
+// checkWebhookSignature verifies V3, MA-V3, V2 and MA-V2 independently of package signature:
+// "none" without signature headers, "ok" when all four match, else "bad".
 func checkWebhookSignature(h http.Header, publicURL, token, parent string) string {
-	n3, n2 := h.Get("X-Vobiz-Signature-V3-Nonce"), h.Get("X-Vobiz-Signature-V2-Nonce")
-	if n3 == "" && n2 == "" && h.Get("X-Vobiz-Signature-V3") == "" {
+	if h.Get("X-Vobiz-Signature-V3-Nonce") == "" && h.Get("X-Vobiz-Signature-V2-Nonce") == "" && h.Get("X-Vobiz-Signature-V3") == "" {
 		return "none"
 	}
-	u, err := url.Parse(publicURL)
-	if err != nil {
+	if sigtest.Verify(h, publicURL, token, parent) != nil {
 		return "bad"
-	}
-	base := u.Scheme + "://" + u.Host + u.Path
-	for _, c := range []struct{ header, key, msg string }{
-		{"X-Vobiz-Signature-V3", token, base + "." + n3}, {"X-Vobiz-Signature-MA-V3", parent, base + "." + n3},
-		{"X-Vobiz-Signature-V2", token, base + n2}, {"X-Vobiz-Signature-MA-V2", parent, base + n2},
-	} {
-		got, err := base64.StdEncoding.DecodeString(h.Get(c.header))
-		m := hmac.New(sha256.New, []byte(c.key))
-		m.Write([]byte(c.msg))
-		if err != nil || !hmac.Equal(got, m.Sum(nil)) {
-			return "bad"
-		}
 	}
 	return "ok"
 }

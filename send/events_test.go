@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/vobizctl/vobizctl/internal/sigtest"
 	"github.com/vobizctl/vobizctl/signature"
 )
 
@@ -30,14 +31,14 @@ func TestReferenceVectors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			base, err := referenceBaseURL(tt.url)
+			base, err := sigtest.BaseURL(tt.url)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := hmacB64(tt.token, base+tt.nonce); got != tt.wantV2 {
+			if got := sigtest.HMACBase64(tt.token, base+tt.nonce); got != tt.wantV2 {
 				t.Errorf("V2 = %s, want %s", got, tt.wantV2)
 			}
-			if got := hmacB64(tt.token, base+"."+tt.nonce); got != tt.wantV3 {
+			if got := sigtest.HMACBase64(tt.token, base+"."+tt.nonce); got != tt.wantV3 {
 				t.Errorf("V3 = %s, want %s", got, tt.wantV3)
 			}
 			h := http.Header{}
@@ -47,7 +48,7 @@ func TestReferenceVectors(t *testing.T) {
 			h.Set("X-Vobiz-Signature-MA-V3", tt.wantV3)
 			h.Set("X-Vobiz-Signature-V2", tt.wantV2)
 			h.Set("X-Vobiz-Signature-MA-V2", tt.wantV2)
-			if err := verifyVobizSignature(h, tt.url, tt.token, tt.token); err != nil {
+			if err := sigtest.Verify(h, tt.url, tt.token, tt.token); err != nil {
 				t.Error(err)
 			}
 		})
@@ -159,7 +160,7 @@ func checkReceived(t *testing.T, got received, sent *Request, publicURL string) 
 	if diff := cmp.Diff(sent.Params, got.params); diff != "" {
 		t.Errorf("params (-built +received):\n%s", diff)
 	}
-	if err := verifyVobizSignature(got.header, publicURL, testToken, testParentToken); err != nil {
+	if err := sigtest.Verify(got.header, publicURL, testToken, testParentToken); err != nil {
 		t.Errorf("signature: %v", err)
 	}
 	for i := 1; i < len(got.params); i++ {
@@ -210,7 +211,7 @@ func TestSignerNoncesAreFreshAndTwentyDigits(t *testing.T) {
 			t.Fatal(err)
 		}
 		h := rv.last(t).header
-		if err := verifyVobizSignature(h, target.URL, testToken, testParentToken); err != nil {
+		if err := sigtest.Verify(h, target.URL, testToken, testParentToken); err != nil {
 			t.Fatal(err)
 		}
 		for _, name := range []string{"X-Vobiz-Signature-V3-Nonce", "X-Vobiz-Signature-V2-Nonce"} {

@@ -1,9 +1,6 @@
 package send
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -44,52 +41,6 @@ func newTestSigner(t testing.TB, counting bool) *VobizSigner {
 		t.Fatal(err)
 	}
 	return s
-}
-
-func hmacB64(key, msg string) string {
-	m := hmac.New(sha256.New, []byte(key))
-	m.Write([]byte(msg))
-	return base64.StdEncoding.EncodeToString(m.Sum(nil))
-}
-
-// referenceBaseURL is scheme://host[:port]/path with query and fragment removed (§3.2).
-func referenceBaseURL(raw string) (string, error) {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "", err
-	}
-	return u.Scheme + "://" + u.Host + u.Path, nil
-}
-
-// verifyVobizSignature checks the four documented headers of r against publicURL, computing the
-// HMACs independently of the code under test.
-func verifyVobizSignature(h http.Header, publicURL, token, parent string) error {
-	base, err := referenceBaseURL(publicURL)
-	if err != nil {
-		return err
-	}
-	n3, n2 := h.Get("X-Vobiz-Signature-V3-Nonce"), h.Get("X-Vobiz-Signature-V2-Nonce")
-	if len(n3) == 0 || len(n2) == 0 {
-		return fmt.Errorf("missing nonce headers")
-	}
-	checks := []struct{ header, key, msg string }{
-		{"X-Vobiz-Signature-V3", token, base + "." + n3},
-		{"X-Vobiz-Signature-MA-V3", parent, base + "." + n3},
-		{"X-Vobiz-Signature-V2", token, base + n2},
-		{"X-Vobiz-Signature-MA-V2", parent, base + n2},
-	}
-	for _, c := range checks {
-		got, err := base64.StdEncoding.DecodeString(h.Get(c.header))
-		if err != nil || len(got) == 0 {
-			return fmt.Errorf("%s missing or not base64", c.header)
-		}
-		m := hmac.New(sha256.New, []byte(c.key))
-		m.Write([]byte(c.msg))
-		if !hmac.Equal(got, m.Sum(nil)) {
-			return fmt.Errorf("%s does not verify for %s", c.header, base)
-		}
-	}
-	return nil
 }
 
 // received is one request a receiver saw.

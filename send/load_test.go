@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vobizctl/vobizctl/internal/sigtest"
 )
 
 // loadReceiver counts requests, verifies every signature and remembers ids and nonces.
@@ -33,7 +35,7 @@ func newLoadReceiver(t *testing.T, statusOf func(n int64) int) *loadReceiver {
 
 func (lr *loadReceiver) reply(w http.ResponseWriter, r *http.Request) {
 	n := lr.hits.Load()
-	err := verifyVobizSignature(r.Header, "http://"+r.Host+r.URL.Path, testToken, testParentToken)
+	err := sigtest.Verify(r.Header, "http://"+r.Host+r.URL.Path, testToken, testParentToken)
 	lr.mu.Lock()
 	if err != nil {
 		lr.badSigs++

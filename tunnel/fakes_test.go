@@ -1,19 +1,16 @@
 package tunnel
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/vobizctl/vobizctl/internal/sigtest"
 	"github.com/vobizctl/vobizctl/lint"
 )
 
@@ -22,10 +19,8 @@ import (
 type hmacVerifier struct{ token string }
 
 func signV3(token, rawURL, nonce string) string {
-	u, _ := url.Parse(rawURL)
-	mac := hmac.New(sha256.New, []byte(token))
-	io.WriteString(mac, u.Scheme+"://"+u.Host+u.Path+"."+nonce)
-	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	base, _ := sigtest.BaseURL(rawURL)
+	return sigtest.HMACBase64(token, base+"."+nonce)
 }
 
 func (v hmacVerifier) Verify(r SignedRequest) SignatureCheck {
