@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/vobizctl/vobizctl/internal/docgen"
 	"github.com/vobizctl/vobizctl/internal/iostreams"
 )
 
@@ -15,7 +14,7 @@ import (
 func TestDocsUpToDate(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	tmp := t.TempDir()
-	if err := docgen.Generate(NewRootCmd(NewFactory(ios)), tmp); err != nil {
+	if err := GenerateDocs(NewRootCmd(NewFactory(ios)), tmp); err != nil {
 		t.Fatal(err)
 	}
 	for _, sub := range []string{"cli", "man"} {

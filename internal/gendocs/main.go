@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"github.com/vobizctl/vobizctl/cmd"
-	"github.com/vobizctl/vobizctl/internal/docgen"
 	"github.com/vobizctl/vobizctl/internal/iostreams"
 )
 
@@ -18,7 +17,7 @@ func main() {
 		dir = os.Args[1]
 	}
 	root := cmd.NewRootCmd(cmd.NewFactory(iostreams.System()))
-	if err := docgen.Generate(root, dir); err != nil {
+	if err := cmd.GenerateDocs(root, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}

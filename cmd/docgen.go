@@ -1,6 +1,4 @@
-// Package docgen writes the command reference (Markdown and man pages) from the cobra tree, so the
-// docs in docs/cli and docs/man are generated, never hand-edited.
-package docgen
+package cmd
 
 import (
 	"fmt"
@@ -15,8 +13,9 @@ import (
 // manDate is fixed so regenerating the man pages does not change them unless the commands change.
 var manDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
-// Generate writes Markdown to dir/cli and man pages to dir/man, replacing what was there.
-func Generate(root *cobra.Command, dir string) error {
+// GenerateDocs writes the command reference from the cobra tree, Markdown to dir/cli and man pages
+// to dir/man, replacing what was there, so docs/cli and docs/man are generated, never hand-edited.
+func GenerateDocs(root *cobra.Command, dir string) error {
 	root.DisableAutoGenTag = true
 	md, man := filepath.Join(dir, "cli"), filepath.Join(dir, "man")
 	for _, d := range []string{md, man} {
