@@ -31,13 +31,13 @@ type checker struct {
 	directives []directive
 	lines      *lineIndex
 	fatal      bool
-	key        []byte // scratch buffer for memo keys
 	badCharset string // an unsupported encoding the XML declaration named
-	local      *localMemo
-	locals     map[*dialectLinter]*localMemo // one per dialect, kept across documents
-	tok        token
-	scan       fastScanner
-	choice     choice // the document's dialect and why
+	// names interns the element and attribute names the fast scanner reads, kept across
+	// documents so that a worker allocates each distinct name once.
+	names  map[string]string
+	tok    token
+	scan   fastScanner
+	choice choice // the document's dialect and why
 	// state is per-document data of the dialect's rules (nil until a rule sets it); it is
 	// dropped with the document and when the fast scanner hands over to encoding/xml.
 	state any

@@ -28,7 +28,7 @@ type fastScanner struct {
 // fast returns the checker's fast scanner, reset to the start of the document.
 func (c *checker) fast() *fastScanner {
 	s := &c.scan
-	s.src, s.pos, s.needClose, s.names = c.psrc, 0, false, c.local.names
+	s.src, s.pos, s.needClose, s.names = c.psrc, 0, false, c.names
 	return s
 }
 
@@ -232,9 +232,15 @@ func (s *fastScanner) intern(b []byte, maxLen int) string {
 		return v
 	}
 	v := string(b)
-	remember(s.names, v, v)
+	if len(s.names) >= internLimit {
+		clear(s.names) // a bound for long runs over documents with ever-new values
+	}
+	s.names[v] = v
 	return v
 }
+
+// internLimit bounds a worker's intern table.
+const internLimit = 1 << 12
 
 func isNameStart(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_' || c == ':'

@@ -44,14 +44,13 @@ type Linter struct {
 	pool     sync.Pool
 }
 
-// dialectLinter is what a Linter keeps per dialect: the schema, the enabled rules and the
-// validation memo (keyed by element names, which dialects share). It is loaded on first use.
+// dialectLinter is what a Linter keeps per dialect: the schema and the enabled rules. It is
+// loaded on first use.
 type dialectLinter struct {
 	once  sync.Once
 	name  string
 	d     *schema.Dialect
 	rules *ruleSet
-	memo  *memo
 	err   error
 }
 
@@ -59,7 +58,7 @@ func (dl *dialectLinter) load(disabled map[string]bool) error {
 	dl.once.Do(func() {
 		dl.d, dl.err = schema.Get(dl.name)
 		if dl.err == nil {
-			dl.rules, dl.memo = newRuleSet(dl.d.Name(), disabled), newMemo()
+			dl.rules = newRuleSet(dl.d.Name(), disabled)
 		}
 	})
 	return dl.err
@@ -163,12 +162,8 @@ func (c *checker) init(l *Linter, src []byte) error {
 		return err
 	}
 	c.l, c.dl, c.d, c.src, c.psrc, c.template = l, dl, dl.d, src, src, l.opts.Template
-	if c.locals == nil {
-		c.locals = map[*dialectLinter]*localMemo{}
-	}
-	if c.local = c.locals[dl]; c.local == nil {
-		c.local = newLocalMemo()
-		c.locals[dl] = c.local
+	if c.names == nil {
+		c.names = map[string]string{}
 	}
 	if c.template {
 		c.psrc = maskERB(src)
@@ -184,7 +179,7 @@ func (c *checker) release() {
 		el.parent, el.markupOf = nil, nil
 	}
 	*c = checker{
-		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], key: c.key[:0], locals: c.locals,
+		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], names: c.names,
 		scan: fastScanner{attrs: c.scan.attrs[:0], text: c.scan.text[:0]},
 	}
 }

@@ -93,9 +93,9 @@ type TextRule struct {
 // AllowsText reports whether the element may contain non-whitespace text.
 func (t TextRule) AllowsText() bool { return t.MaxLength != 0 }
 
-// Accepts reports whether trimmed, non-empty text is valid by the rule's length and pattern. It
-// is the Go mirror of the text schema, for quick checks; the linter validates through the
-// compiled JSON Schema.
+// Accepts reports whether trimmed, non-empty text is valid by the rule's length and pattern: the
+// verdict of the element's "text" property schema, which the oracle tests check against a JSON
+// Schema validator.
 func (t TextRule) Accepts(text string) bool {
 	n := len([]rune(text))
 	if t.MaxLength >= 0 && n > t.MaxLength || n < t.MinLength {
@@ -143,9 +143,11 @@ func (a *Attribute) EnumOnly() bool {
 	return len(a.Enum) > 0 && a.Type == "string" && a.Pattern == ""
 }
 
-// Accepts reports whether value is valid for the attribute by its type, range, enum, pattern and
-// length. It is the Go mirror of the JSON Schema check, used for completions and quick checks;
-// the linter validates through the compiled JSON Schema.
+// Accepts reports whether the XML attribute value is valid by the attribute's type, range, enum,
+// pattern and length: the verdict of its property schema on the value read as Type (an integer
+// attribute's value as a number when it parses as one, a boolean's `true`/`false` as booleans,
+// anything else as a string). The linter validates with it; the oracle tests check it against a
+// JSON Schema validator on every attribute.
 func (a *Attribute) Accepts(value string) bool {
 	if slices.Contains(a.Enum, value) {
 		return true

@@ -20,7 +20,6 @@ func parseDialect(raw []byte) (*Dialect, error) {
 		raw: raw, doc: doc, kinds: parseKinds(doc.get("x-kinds")),
 		foreign: parseForeign(doc.get("x-foreign-elements")),
 		byName:  map[string]*Element{}, parents: map[string][]string{},
-		lazy: map[string]*lazyElement{},
 	}
 	if mb := doc.get("x-max-bytes"); mb != nil {
 		d.maxBytes, _ = strconv.Atoi(mb.str)
@@ -36,7 +35,6 @@ func parseDialect(raw []byte) (*Dialect, error) {
 		}
 		d.elements = append(d.elements, el)
 		d.byName[name] = el
-		d.lazy[name] = &lazyElement{}
 	}
 	for _, el := range d.elements {
 		for _, child := range el.Children {

@@ -99,9 +99,6 @@ type Dialect struct {
 	elements    []*Element
 	byName      map[string]*Element
 	parents     map[string][]string
-
-	comp compiler
-	lazy map[string]*lazyElement
 }
 
 // Name returns the dialect's short name, e.g. "vobiz".

@@ -181,34 +181,6 @@ func TestAccepts(t *testing.T) {
 	}
 }
 
-// TestCompiledValidators compiles every element and checks that the compiled schema and the
-// typed view agree on sample values.
-func TestCompiledValidators(t *testing.T) {
-	eachDialect(t, checkCompiledChildren)
-	d := vobiz(t)
-	ce, _ := d.Compiled("Gather")
-	if err := ce.Attributes.Validate(map[string]any{"action": "https://example.com/x", "numDigits": int64(4)}); err != nil {
-		t.Errorf("valid Gather attributes rejected: %v", err)
-	}
-	if err := ce.Attributes.Validate(map[string]any{"numDigits": int64(4)}); err == nil {
-		t.Error("Gather without action accepted")
-	}
-}
-
-func checkCompiledChildren(t *testing.T, d *Dialect) {
-	for _, el := range d.Elements() {
-		ce, err := d.Compiled(el.Name)
-		if err != nil {
-			t.Fatalf("%s: %v", el.Name, err)
-		}
-		for _, child := range d.ElementNames() {
-			if got := ce.Child.Validate(child) == nil; got != el.AllowsChild(child) {
-				t.Errorf("%s child %s: schema says %v, typed view says %v", el.Name, child, got, el.AllowsChild(child))
-			}
-		}
-	}
-}
-
 func TestLookupErrors(t *testing.T) {
 	if _, err := Get("twiml"); err == nil || err.Error() != `unknown dialect "twiml" (want vobiz, voxtelesys)` {
 		t.Errorf("Get(twiml) error = %v", err)
@@ -281,8 +253,8 @@ func TestParseJSON(t *testing.T) {
 	}
 }
 
-// TestMetaSchema validates every element entry against the draft 2020-12 meta-schema (which
-// compile skips at run time, see resourceBase).
+// TestMetaSchema validates every element entry, and the whole document, against the draft
+// 2020-12 meta-schema.
 func TestMetaSchema(t *testing.T) { eachDialect(t, checkMetaSchema) }
 
 func checkMetaSchema(t *testing.T, d *Dialect) {
@@ -306,10 +278,12 @@ func checkMetaSchema(t *testing.T, d *Dialect) {
 	}
 }
 
-// TestEntryKeywords guards the linter's split validation (element entry by property, attribute
-// object by shape and by value): an entry may only combine its three properties, and an
-// attributes object may only use properties, required and additionalProperties. A keyword that
-// relates properties to each other (if/then, dependentRequired, ...) would be skipped.
+// TestEntryKeywords guards the typed view's validation (element entry by property, attribute
+// object by shape and by value, see oracle_test.go): an entry may only combine its three
+// properties, an attributes object may only use properties, required and additionalProperties,
+// and a value schema only the keywords the typed view reads. A keyword that relates properties
+// to each other (if/then, dependentRequired, ...) or a new value keyword (format, multipleOf,
+// ...) would otherwise be ignored by the linter.
 func TestEntryKeywords(t *testing.T) {
 	allowed := func(keys []string, ok ...string) []string {
 		var bad []string
@@ -333,6 +307,28 @@ func checkEntryKeywords(t *testing.T, d *Dialect, allowed func(keys []string, ok
 		attrs := entry.get("properties").get("attributes")
 		if bad := allowed(attrs.keys, "type", "properties", "required", "additionalProperties"); len(bad) > 0 {
 			t.Errorf("%s attributes use %v", name, bad)
+		}
+		props := attrs.get("properties")
+		for j, an := range props.keys {
+			checkValueKeywords(t, name+"."+an, props.vals[j], allowed)
+		}
+		checkValueKeywords(t, name+" text", entry.get("properties").get("text"), allowed)
+	}
+}
+
+// valueKeywords are the keywords of an attribute or text schema that the typed view reads
+// (besides annotations).
+var valueKeywords = []string{"type", "enum", "minimum", "maximum", "pattern", "minLength", "maxLength", "anyOf", "default", "description", "examples"}
+
+func checkValueKeywords(t *testing.T, where string, v *jvalue, allowed func(keys []string, ok ...string) []string) {
+	if bad := allowed(v.keys, valueKeywords...); len(bad) > 0 {
+		t.Errorf("%s uses %v", where, bad)
+	}
+	if branches := v.get("anyOf"); branches != nil {
+		for _, b := range branches.vals {
+			if bad := allowed(b.keys, slices.DeleteFunc(slices.Clone(valueKeywords), func(k string) bool { return k == "anyOf" })...); len(bad) > 0 {
+				t.Errorf("%s anyOf branch uses %v", where, bad)
+			}
 		}
 	}
 }
