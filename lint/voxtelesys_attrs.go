@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // checkPlaySource: Play page: the text is the audio URL; digits "plays DTMF instead of a
@@ -38,8 +39,9 @@ func checkSayLength(c *checker, el *element) {
 }
 
 var (
-	bareVoice   = regexp.MustCompile(`^[A-Z][a-z]+$`)
-	googleVoice = regexp.MustCompile(`^Google\.([a-z]{2,3}-[A-Z]{2})-`)
+	// Compiled on first use: package-level work runs at every command's start-up.
+	bareVoice   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z][a-z]+$`) })
+	googleVoice = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Google\.([a-z]{2,3}-[A-Z]{2})-`) })
 )
 
 // checkSayVoice: Say page: voices are <engine>.<voice> (the legacy API docs use a bare Polly
@@ -49,7 +51,7 @@ func checkSayVoice(c *checker, el *element) {
 	if a == nil || a.templated {
 		return
 	}
-	if bareVoice.MatchString(a.value) {
+	if bareVoice().MatchString(a.value) {
 		f := c.report("say-voice", Warning, a.valueStart, a.valueEnd,
 			fmt.Sprintf("the bare voice name `%s` comes from the legacy API docs; voices are written <engine>.<voice>", a.value),
 			fmt.Sprintf("write voice=\"Polly.%s\"", a.value))
@@ -58,7 +60,7 @@ func checkSayVoice(c *checker, el *element) {
 		}
 		return
 	}
-	m := googleVoice.FindStringSubmatch(a.value)
+	m := googleVoice().FindStringSubmatch(a.value)
 	lang, ok := valueOrDefault(el, "language")
 	if m == nil || !ok || strings.EqualFold(m[1], lang) {
 		return

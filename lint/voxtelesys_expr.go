@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // VoXML expressions (If/Do expression, reference/voxtelesys.md §1.1): ${name} references
@@ -39,9 +40,10 @@ type exprResult struct {
 }
 
 var (
-	varName = regexp.MustCompile(`^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$`)
-	number  = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?`)
-	bareRun = regexp.MustCompile(`^[^\s'"$()!=<>&|]+`)
+	// Compiled on first use: package-level work runs at every command's start-up.
+	varName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$`) })
+	number  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?`) })
+	bareRun = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[^\s'"$()!=<>&|]+`) })
 )
 
 // parseExpression checks an expression and collects its variable references. It stops at the
@@ -102,7 +104,7 @@ func lexToken(s string, i int, toks []exprToken, res *exprResult) (exprToken, *e
 		if j < 0 {
 			return fault(len(s), "`${` is not closed", "write a variable as ${name}")
 		}
-		if name := rest[2:j]; !varName.MatchString(name) {
+		if name := rest[2:j]; !varName().MatchString(name) {
 			return fault(i+j+1, fmt.Sprintf("`%s` is not a variable name", rest[:j+1]), "a variable name has letters, digits and underscores, parts joined with dots: ${menu.digits}")
 		}
 		res.vars = append(res.vars, exprVar{name: rest[2:j], start: i, end: i + j + 1})
@@ -114,7 +116,7 @@ func lexToken(s string, i int, toks []exprToken, res *exprResult) (exprToken, *e
 		}
 		return exprToken{kind: 's', text: rest[:j+2], start: i, end: i + j + 2}, nil, true
 	case c == '$':
-		n := bareRun.FindString(rest[1:])
+		n := bareRun().FindString(rest[1:])
 		return fault(i+1+len(n), fmt.Sprintf("`$%s` is not a variable reference", n), fmt.Sprintf("write ${%s}", n))
 	}
 	if t, ok := operatorToken(rest, i); ok {
@@ -141,10 +143,10 @@ func operatorToken(rest string, at int) (exprToken, bool) {
 // literalToken reads a number, or reports an unquoted literal (a regex after =~ gets its own
 // message).
 func literalToken(rest string, at int, toks []exprToken, res *exprResult) (exprToken, bool) {
-	if n := number.FindString(rest); n != "" && (len(rest) == len(n) || !isBare(rest[len(n)])) {
+	if n := number().FindString(rest); n != "" && (len(rest) == len(n) || !isBare(rest[len(n)])) {
 		return exprToken{kind: 'n', text: n, start: at, end: at + len(n)}, true
 	}
-	bare := bareRun.FindString(rest)
+	bare := bareRun().FindString(rest)
 	if bare == "" {
 		bare = rest[:1]
 	}
@@ -164,4 +166,4 @@ func literalToken(rest string, at int, toks []exprToken, res *exprResult) (exprT
 	return exprToken{}, false
 }
 
-func isBare(c byte) bool { return bareRun.MatchString(string(c)) }
+func isBare(c byte) bool { return bareRun().MatchString(string(c)) }
