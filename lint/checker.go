@@ -34,10 +34,12 @@ type checker struct {
 	badCharset string // an unsupported encoding the XML declaration named
 	// names interns the element and attribute names the fast scanner reads, kept across
 	// documents so that a worker allocates each distinct name once.
-	names  map[string]string
-	tok    token
-	scan   fastScanner
-	choice choice // the document's dialect and why
+	names map[string]string
+	// verdicts caches pattern checks of attribute values (see accepts), kept across documents.
+	verdicts map[acceptKey]bool
+	tok      token
+	scan     fastScanner
+	choice   choice // the document's dialect and why
 	// state is per-document data of the dialect's rules (nil until a rule sets it); it is
 	// dropped with the document and when the fast scanner hands over to encoding/xml.
 	state any

@@ -22,6 +22,10 @@ type input struct {
 	name  string
 	stdin bool
 	err   error
+	// size is the file's size when the expansion saw a regular file (stat or directory walk),
+	// else -1: it lets the reader stop after the bytes it expects instead of spending one more
+	// system call to see the end of the file.
+	size int64
 }
 
 // LintFiles lints files, directories (recursively, *.xml files), glob patterns (with ** for any
@@ -95,7 +99,7 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checke
 		}
 		return l.lintWith(c, in.name, src)
 	}
-	src, release, err := readFile(in.name, *buf)
+	src, release, err := readFile(in.name, *buf, in.size)
 	if err != nil {
 		return Result{File: in.name, Dialect: l.fixed, Err: err}
 	}
@@ -144,7 +148,7 @@ func expand(paths []string, emit func(input)) {
 			add(input{name: StdinName, stdin: true})
 		case isGlob(p):
 			if _, err := os.Stat(p); err == nil {
-				add(input{name: p})
+				add(input{name: p, size: -1})
 				continue
 			}
 			matches, err := glob(p)
@@ -155,7 +159,7 @@ func expand(paths []string, emit func(input)) {
 				add(input{name: p, err: err})
 			}
 			for _, m := range matches {
-				add(input{name: m})
+				add(input{name: m, size: -1})
 			}
 		default:
 			expandPath(p, add)
@@ -172,7 +176,7 @@ func expandPath(p string, emit func(input)) {
 		return
 	}
 	if !info.IsDir() {
-		emit(input{name: p})
+		emit(input{name: p, size: regularSize(info)})
 		return
 	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -184,13 +188,21 @@ func expandPath(p string, emit func(input)) {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".xml") {
-			emit(input{name: path})
+			emit(input{name: path, size: -1})
 		}
 		return nil
 	})
 	if err != nil {
 		emit(input{name: p, err: err})
 	}
+}
+
+// regularSize returns the size of a regular file, or -1 for anything else (a pipe, a device).
+func regularSize(info fs.FileInfo) int64 {
+	if !info.Mode().IsRegular() {
+		return -1
+	}
+	return info.Size()
 }
 
 func isGlob(p string) bool { return strings.ContainsAny(p, "*?[") }

@@ -143,3 +143,36 @@ func TestLintFilesLargeDocument(t *testing.T) {
 		t.Errorf("small.xml: Source = %q", res[1].Source)
 	}
 }
+
+// TestReadFileSize reads files with and without the size the expansion saw: a known size is read
+// to that many bytes (also past the worker's buffer), an unknown one to the end of the file.
+func TestReadFileSize(t *testing.T) {
+	content := strings.Repeat("0123456789", 5000) // larger than the 16 KB worker buffer
+	dir := tree(t, map[string]string{"a.xml": content, "empty.xml": ""})
+	tests := []struct {
+		name string
+		file string
+		size int64
+		want string
+	}{
+		{"unknown size", "a.xml", -1, content},
+		{"known size", "a.xml", int64(len(content)), content},
+		{"grew after the stat: stops after the read that passes the size", "a.xml", 10, content[:16<<10]},
+		{"empty", "empty.xml", 0, ""},
+		{"empty, unknown size", "empty.xml", -1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, release, err := readFile(filepath.Join(dir, tt.file), make([]byte, 16<<10), tt.size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(src) != tt.want {
+				t.Errorf("read %d bytes, want %d", len(src), len(tt.want))
+			}
+			if release != nil {
+				release()
+			}
+		})
+	}
+}

@@ -163,7 +163,7 @@ func (c *checker) init(l *Linter, src []byte) error {
 	}
 	c.l, c.dl, c.d, c.src, c.psrc, c.template = l, dl, dl.d, src, src, l.opts.Template
 	if c.names == nil {
-		c.names = map[string]string{}
+		c.names, c.verdicts = map[string]string{}, map[acceptKey]bool{}
 	}
 	if c.template {
 		c.psrc = maskERB(src)
@@ -179,7 +179,7 @@ func (c *checker) release() {
 		el.parent, el.markupOf = nil, nil
 	}
 	*c = checker{
-		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], names: c.names,
+		free: c.free, findings: c.findings[:0], stack: c.stack[:0], directives: c.directives[:0], names: c.names, verdicts: c.verdicts,
 		scan: fastScanner{attrs: c.scan.attrs[:0], text: c.scan.text[:0]},
 	}
 }

@@ -14,12 +14,22 @@ import (
 // of small files is dominated by per-file system-call overhead, and os.ReadFile costs about 2.5
 // times more than a plain open/read/close (it stats the file and registers it with the runtime
 // poller); buf is reused across the files a worker reads.
-func readFile(name string, buf []byte) (src []byte, release func(), err error) {
+//
+// size is the file's size when the caller's stat saw a regular file (else -1). Once at least that
+// many bytes are read, readFile stops without the extra read that would return end-of-file: a
+// fifth of the system calls of a run over small files. Bytes appended after the stat may not be
+// read, as if the file had been linted at that moment.
+func readFile(name string, buf []byte, size int64) (src []byte, release func(), err error) {
 	fd, err := open(name)
 	if err != nil {
 		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
+	if size >= mapThreshold {
+		if m, ok := mapLarge(fd); ok {
+			return m, func() { _ = syscall.Munmap(m) }, nil
+		}
+	}
 	n := 0
 	for {
 		if n == len(buf) {
@@ -35,10 +45,10 @@ func readFile(name string, buf []byte) (src []byte, release func(), err error) {
 		if err != nil {
 			return nil, nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
-		if m == 0 {
+		n += m
+		if m == 0 || size >= 0 && int64(n) >= size {
 			return buf[:n], nil, nil
 		}
-		n += m
 	}
 }
 
