@@ -80,8 +80,12 @@ func (v *jvalue) toAny() any {
 }
 
 type jparser struct {
-	src []byte
-	pos int
+	src   []byte
+	pos   int
+	depth int
+	// lazyKey names the member of the top-level object whose own members are only delimited,
+	// not parsed: each becomes a 'l' value holding its span, parsed on demand (see Dialect).
+	lazyKey string
 }
 
 func parseJSON(src []byte) (*jvalue, error) {
@@ -141,6 +145,8 @@ func (p *jparser) value() (*jvalue, error) {
 
 func (p *jparser) object() (*jvalue, error) {
 	v := &jvalue{kind: 'o'}
+	p.depth++
+	defer func() { p.depth-- }()
 	p.pos++ // {
 	for {
 		p.space()
@@ -155,7 +161,12 @@ func (p *jparser) object() (*jvalue, error) {
 		if err := p.expect(':'); err != nil {
 			return nil, err
 		}
-		val, err := p.value()
+		var val *jvalue
+		if p.depth == 1 && key == p.lazyKey && p.lazyKey != "" {
+			val, err = p.lazyMembers()
+		} else {
+			val, err = p.value()
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -262,4 +273,101 @@ func isDelimiter(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// lazyMembers reads an object whose member values are only delimited: each is a 'l' value with
+// its span, to be parsed with parseJSON(src[start:end]) when needed.
+func (p *jparser) lazyMembers() (*jvalue, error) {
+	p.space()
+	if p.pos >= len(p.src) || p.src[p.pos] != '{' {
+		return nil, p.errorf("want an object")
+	}
+	start := p.pos
+	v := &jvalue{kind: 'o'}
+	p.pos++
+	for {
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == '}' && len(v.keys) == 0 {
+			p.pos++
+			break
+		}
+		key, err := p.string()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.expect(':'); err != nil {
+			return nil, err
+		}
+		p.space()
+		valStart := p.pos
+		if err := p.skip(); err != nil {
+			return nil, err
+		}
+		if p.pos == valStart {
+			return nil, p.errorf("want a value")
+		}
+		v.keys, v.vals = append(v.keys, key), append(v.vals, &jvalue{kind: 'l', start: valStart, end: p.pos})
+		done, err := p.separator('}')
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			break
+		}
+	}
+	v.start, v.end = start, p.pos
+	return v, nil
+}
+
+// skip moves past one value without building it: strings (with escapes) and brackets are
+// balanced, nothing else is checked until the value is parsed for real.
+func (p *jparser) skip() error {
+	depth := 0
+	for p.pos < len(p.src) {
+		switch c := p.src[p.pos]; c {
+		case '"':
+			if _, err := p.rawString(); err != nil {
+				return err
+			}
+			if depth == 0 {
+				return nil
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return nil // the end of the enclosing value: a literal ends here
+			}
+			depth--
+			if depth == 0 {
+				p.pos++
+				return nil
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return nil
+			}
+		}
+		p.pos++
+	}
+	if depth > 0 {
+		return p.errorf("unexpected end")
+	}
+	return nil
+}
+
+// rawString moves past a string starting at p.pos and returns its raw bytes, quotes included.
+func (p *jparser) rawString() ([]byte, error) {
+	start := p.pos
+	for p.pos++; p.pos < len(p.src); p.pos++ {
+		switch p.src[p.pos] {
+		case '\\':
+			p.pos++
+		case '"':
+			p.pos++
+			return p.src[start:p.pos], nil
+		}
+	}
+	return nil, p.errorf("unterminated string")
 }

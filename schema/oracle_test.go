@@ -31,7 +31,7 @@ var oracleSchemas = sync.OnceValues(func() (map[string]map[string]*jsonschema.Sc
 		c := jsonschema.NewCompiler()
 		c.DefaultDraft(jsonschema.Draft2020)
 		all[name] = map[string]*jsonschema.Schema{}
-		defs := d.doc.get("$defs")
+		defs := mustParseJSON(d.raw).get("$defs")
 		for i, el := range defs.keys {
 			url := "vobizctl:///oracle/" + name + "/" + el
 			if err := c.AddResource(url, defs.vals[i].toAny()); err != nil {
@@ -85,7 +85,7 @@ func valuePool(d *Dialect) []string {
 	for _, k := range d.kinds {
 		pool = append(pool, k.Example, k.Example+" ", strings.ToUpper(k.Example))
 	}
-	for _, el := range d.elements {
+	for _, el := range d.Elements() {
 		for _, a := range el.Attributes {
 			pool = append(pool, a.Default)
 			for _, v := range slices.Concat(a.Enum, a.KnownValues) {
@@ -109,7 +109,7 @@ func TestOracleAttributeValues(t *testing.T) {
 	eachDialect(t, func(t *testing.T, d *Dialect) {
 		pool := valuePool(d)
 		checked := 0
-		for _, el := range d.elements {
+		for _, el := range d.Elements() {
 			attrs := oracleFor(t, d, el.Name).Properties["attributes"]
 			for _, a := range el.Attributes {
 				prop := attrs.Properties[a.Name]
@@ -156,7 +156,7 @@ func errorKinds(err error) (missing, extra []string) {
 // TestOracleAttributeShape checks which attribute names each element defines and requires.
 func TestOracleAttributeShape(t *testing.T) {
 	eachDialect(t, func(t *testing.T, d *Dialect) {
-		for _, el := range d.elements {
+		for _, el := range d.Elements() {
 			attrs := oracleFor(t, d, el.Name).Properties["attributes"]
 			missing, _ := errorKinds(attrs.Validate(map[string]any{}))
 			if want := slices.Sorted(slices.Values(el.RequiredAttributes())); !slices.Equal(missing, want) {
@@ -176,7 +176,7 @@ func TestOracleAttributeShape(t *testing.T) {
 func TestOracleChildren(t *testing.T) {
 	eachDialect(t, func(t *testing.T, d *Dialect) {
 		candidates := append(d.ElementNames(), "Bogus", "speak", "Say", "GetDigits")
-		for _, el := range d.elements {
+		for _, el := range d.Elements() {
 			children := oracleFor(t, d, el.Name).Properties["children"]
 			for _, child := range candidates {
 				if want, got := children.Validate([]any{child}) == nil, el.AllowsChild(child); got != want {
@@ -195,7 +195,7 @@ func TestOracleText(t *testing.T) {
 				texts = append(texts, v, strings.Repeat(v, 200))
 			}
 		}
-		for _, el := range d.elements {
+		for _, el := range d.Elements() {
 			text := oracleFor(t, d, el.Name).Properties["text"]
 			for _, v := range texts {
 				if want, got := text.Validate(v) == nil, el.Text.Accepts(v); got != want {
@@ -225,7 +225,8 @@ func FuzzAttributeAccepts(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		el := d.elements[int(elIndex)%len(d.elements)]
+		els := d.Elements()
+		el := els[int(elIndex)%len(els)]
 		if len(el.Attributes) == 0 {
 			return
 		}

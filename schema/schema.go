@@ -96,9 +96,13 @@ type Dialect struct {
 	doc         *jvalue
 	kinds       map[string]Kind
 	foreign     map[string]*Foreign
-	elements    []*Element
-	byName      map[string]*Element
-	parents     map[string][]string
+	names       []string // element names in schema order
+	entries     map[string]*lazyElement
+
+	allOnce  sync.Once // elements, parents and allErr are set by all()
+	elements []*Element
+	parents  map[string][]string
+	allErr   error
 }
 
 // Name returns the dialect's short name, e.g. "vobiz".
@@ -120,21 +124,26 @@ func (d *Dialect) MaxBytes() int { return d.maxBytes }
 func (d *Dialect) JSON() []byte { return slices.Clone(d.raw) }
 
 // Elements returns every element of the dialect in schema order (the root first).
-func (d *Dialect) Elements() []*Element { return slices.Clone(d.elements) }
+// Every element is parsed on the first call; an entry that fails to parse (the schema tests
+// parse every one) is left out.
+func (d *Dialect) Elements() []*Element {
+	els, _, _ := d.all()
+	return slices.Clone(els)
+}
 
 // ElementNames returns the element names in schema order.
 func (d *Dialect) ElementNames() []string {
-	names := make([]string, len(d.elements))
-	for i, el := range d.elements {
-		names[i] = el.Name
-	}
-	return names
+	return slices.Clone(d.names)
 }
 
 // Element returns the element called name (case-sensitive, as XML is).
 func (d *Dialect) Element(name string) (*Element, bool) {
-	el, ok := d.byName[name]
-	return el, ok
+	l, ok := d.entries[name]
+	if !ok {
+		return nil, false
+	}
+	el, err := l.get()
+	return el, err == nil
 }
 
 // Annotation returns the raw JSON of a top-level x- keyword of the dialect's schema (nil if
@@ -148,7 +157,10 @@ func (d *Dialect) Annotation(key string) json.RawMessage {
 }
 
 // Parents returns the names of the elements that allow name as a child, in schema order.
-func (d *Dialect) Parents(name string) []string { return slices.Clone(d.parents[name]) }
+func (d *Dialect) Parents(name string) []string {
+	_, parents, _ := d.all()
+	return slices.Clone(parents[name])
+}
 
 // Foreign returns what the dialect knows about a non-member element that users often write by
 // habit from another platform (Plivo's GetDigits, TwiML's Say, ...).

@@ -23,6 +23,45 @@ func dialect(t *testing.T, name string) *Dialect {
 }
 
 // eachDialect runs f for every registered dialect as a subtest.
+// mustParseJSON parses a whole schema document, $defs entries included (a Dialect parses them
+// on demand).
+func mustParseJSON(raw []byte) *jvalue {
+	v, err := parseJSON(raw)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestEveryElementParses parses every $defs entry, which a Dialect otherwise does on demand.
+func TestEveryElementParses(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *Dialect) {
+		els, _, err := d.all()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(els) != len(d.ElementNames()) || len(els) < 15 {
+			t.Errorf("%d elements parsed of %d", len(els), len(d.ElementNames()))
+		}
+	})
+}
+
+// TestLazyEntryMatchesFullParse checks that the lazily delimited $defs entries are exactly the
+// entries a full parse finds.
+func TestLazyEntryMatchesFullParse(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *Dialect) {
+		defs := mustParseJSON(d.raw).get("$defs")
+		if !slices.Equal(defs.keys, d.ElementNames()) {
+			t.Fatalf("names %v, full parse %v", d.ElementNames(), defs.keys)
+		}
+		for i, name := range defs.keys {
+			if got, want := string(d.entries[name].raw), string(d.raw[defs.vals[i].start:defs.vals[i].end]); got != want {
+				t.Errorf("%s: lazy span differs from the full parse", name)
+			}
+		}
+	})
+}
+
 func eachDialect(t *testing.T, f func(t *testing.T, d *Dialect)) {
 	for _, name := range Dialects() {
 		t.Run(name, func(t *testing.T) { f(t, dialect(t, name)) })
@@ -260,9 +299,10 @@ func TestMetaSchema(t *testing.T) { eachDialect(t, checkMetaSchema) }
 func checkMetaSchema(t *testing.T, d *Dialect) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
-	for i, name := range d.doc.get("$defs").keys {
+	doc := mustParseJSON(d.raw)
+	for i, name := range doc.get("$defs").keys {
 		url := "vobizctl:///test/" + name
-		if err := c.AddResource(url, d.doc.get("$defs").vals[i].toAny()); err != nil {
+		if err := c.AddResource(url, doc.get("$defs").vals[i].toAny()); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := c.Compile(url); err != nil {
@@ -270,7 +310,7 @@ func checkMetaSchema(t *testing.T, d *Dialect) {
 		}
 	}
 	whole := jsonschema.NewCompiler()
-	if err := whole.AddResource("vobizctl:///test/whole.json", d.doc.toAny()); err != nil {
+	if err := whole.AddResource("vobizctl:///test/whole.json", doc.toAny()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := whole.Compile("vobizctl:///test/whole.json"); err != nil {
@@ -298,7 +338,7 @@ func TestEntryKeywords(t *testing.T) {
 }
 
 func checkEntryKeywords(t *testing.T, d *Dialect, allowed func(keys []string, ok ...string) []string) {
-	defs := d.doc.get("$defs")
+	defs := mustParseJSON(d.raw).get("$defs")
 	for i, name := range defs.keys {
 		entry := defs.vals[i]
 		if bad := allowed(entry.keys, "description", "type", "properties", "additionalProperties"); len(bad) > 0 {
@@ -329,6 +369,38 @@ func checkValueKeywords(t *testing.T, where string, v *jvalue, allowed func(keys
 			if bad := allowed(b.keys, slices.DeleteFunc(slices.Clone(valueKeywords), func(k string) bool { return k == "anyOf" })...); len(bad) > 0 {
 				t.Errorf("%s anyOf branch uses %v", where, bad)
 			}
+		}
+	}
+}
+
+// TestLazyMembers delimits member values that hide brackets in strings, nest, or are literals.
+func TestLazyMembers(t *testing.T) {
+	src := `{"$defs": {"a": {"x": "}\"{", "y": [1, {"z": []}]}, "b": 5, "c": "s}", "d": [] }, "k": {"$defs": 1}}`
+	p := &jparser{src: []byte(src), lazyKey: "$defs"}
+	doc, err := p.value()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := mustParseJSON([]byte(src))
+	defs, want := doc.get("$defs"), full.get("$defs")
+	if !slices.Equal(defs.keys, want.keys) {
+		t.Fatalf("keys %v, want %v", defs.keys, want.keys)
+	}
+	for i, k := range defs.keys {
+		if defs.vals[i].kind != 'l' {
+			t.Errorf("%s parsed eagerly", k)
+		}
+		if got, w := src[defs.vals[i].start:defs.vals[i].end], src[want.vals[i].start:want.vals[i].end]; got != w {
+			t.Errorf("%s = %q, want %q", k, got, w)
+		}
+	}
+	if inner := doc.get("k").get("$defs"); inner == nil || inner.kind != 'n' {
+		t.Errorf("a nested $defs was delimited lazily: %+v", inner)
+	}
+	for _, bad := range []string{`{"$defs": {"a": {"x": 1}`, `{"$defs": {"a": "open}}`, `{"$defs": {"a": ]}}`} {
+		p := &jparser{src: []byte(bad), lazyKey: "$defs"}
+		if _, err := p.value(); err == nil {
+			t.Errorf("%s: no error", bad)
 		}
 	}
 }
