@@ -26,7 +26,7 @@ type Element struct {
 	AttributeHints map[string]AttributeHint
 
 	attrs       map[string]*Attribute
-	annotations map[string]json.RawMessage
+	annotations map[string]string // raw JSON, copied out by Annotation
 }
 
 // Attribute returns the attribute called name.
@@ -70,7 +70,13 @@ func (e *Element) MarkupTags() []string {
 
 // Annotation returns the raw JSON of an x- keyword on the element's definition (nil if absent).
 // Dialect rules use it for data only they understand, such as Speak's voice availability.
-func (e *Element) Annotation(key string) json.RawMessage { return e.annotations[key] }
+func (e *Element) Annotation(key string) json.RawMessage {
+	raw, ok := e.annotations[key]
+	if !ok {
+		return nil
+	}
+	return json.RawMessage(raw)
+}
 
 // TextRule says what text content an element takes.
 type TextRule struct {

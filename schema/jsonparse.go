@@ -80,7 +80,7 @@ func (v *jvalue) toAny() any {
 }
 
 type jparser struct {
-	src   []byte
+	src   string // substrings of it (keys, values without escapes) share its memory
 	pos   int
 	depth int
 	// lazyKey names the member of the top-level object whose own members are only delimited,
@@ -88,7 +88,7 @@ type jparser struct {
 	lazyKey string
 }
 
-func parseJSON(src []byte) (*jvalue, error) {
+func parseJSON(src string) (*jvalue, error) {
 	p := &jparser{src: src}
 	v, err := p.value()
 	if err != nil {
@@ -237,10 +237,10 @@ func (p *jparser) string() (string, error) {
 		case '"':
 			p.pos++
 			if !escaped {
-				return string(p.src[start+1 : p.pos-1]), nil
+				return p.src[start+1 : p.pos-1], nil
 			}
 			var s string
-			if err := json.Unmarshal(p.src[start:p.pos], &s); err != nil {
+			if err := json.Unmarshal([]byte(p.src[start:p.pos]), &s); err != nil {
 				return "", p.errorf("bad string: %v", err)
 			}
 			return s, nil
@@ -254,7 +254,7 @@ func (p *jparser) literal() (*jvalue, error) {
 	for p.pos < len(p.src) && !isDelimiter(p.src[p.pos]) {
 		p.pos++
 	}
-	word := string(p.src[start:p.pos])
+	word := p.src[start:p.pos]
 	switch word {
 	case "true", "false":
 		return &jvalue{kind: 'b', b: word == "true"}, nil
@@ -357,8 +357,8 @@ func (p *jparser) skip() error {
 	return nil
 }
 
-// rawString moves past a string starting at p.pos and returns its raw bytes, quotes included.
-func (p *jparser) rawString() ([]byte, error) {
+// rawString moves past a string starting at p.pos and returns it raw, quotes included.
+func (p *jparser) rawString() (string, error) {
 	start := p.pos
 	for p.pos++; p.pos < len(p.src); p.pos++ {
 		switch p.src[p.pos] {
@@ -369,5 +369,5 @@ func (p *jparser) rawString() ([]byte, error) {
 			return p.src[start:p.pos], nil
 		}
 	}
-	return nil, p.errorf("unterminated string")
+	return "", p.errorf("unterminated string")
 }

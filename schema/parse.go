@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -13,7 +12,7 @@ import (
 // are delimited and each is parsed the first time its element is asked for, so that linting a
 // document that uses six elements parses six entries, not all of them (a full parse took 3-5 ms
 // of a cold start on the 2-core machine, more than the lint itself).
-func parseDialect(raw []byte) (*Dialect, error) {
+func parseDialect(raw string) (*Dialect, error) {
 	p := &jparser{src: raw, lazyKey: "$defs"}
 	doc, err := p.value()
 	if err == nil {
@@ -51,7 +50,7 @@ func parseDialect(raw []byte) (*Dialect, error) {
 // lazyElement is one $defs entry, parsed on first use.
 type lazyElement struct {
 	dialect, name string
-	raw           []byte
+	raw           string
 	once          sync.Once
 	el            *Element
 	err           error
@@ -130,7 +129,7 @@ func stringMap(v *jvalue) map[string]string {
 	return m
 }
 
-func parseElement(name string, v *jvalue, raw []byte) (*Element, error) {
+func parseElement(name string, v *jvalue, raw string) (*Element, error) {
 	props := v.get("properties")
 	attrs := props.get("attributes")
 	el := &Element{
@@ -138,11 +137,11 @@ func parseElement(name string, v *jvalue, raw []byte) (*Element, error) {
 		UnconfirmedChildren: stringMap(v.get("x-unconfirmed-children")),
 		Text:                parseText(v.get("x-text"), props.get("text")),
 		Children:            props.get("children").get("items").get("enum").strings(),
-		attrs:               map[string]*Attribute{}, annotations: map[string]json.RawMessage{},
+		attrs:               map[string]*Attribute{}, annotations: map[string]string{},
 	}
 	for i, k := range v.keys {
 		if strings.HasPrefix(k, "x-") {
-			el.annotations[k] = json.RawMessage(raw[v.vals[i].start:v.vals[i].end])
+			el.annotations[k] = raw[v.vals[i].start:v.vals[i].end]
 		}
 	}
 	if m := v.get("x-inline-markup"); m != nil {

@@ -25,7 +25,7 @@ func dialect(t *testing.T, name string) *Dialect {
 // eachDialect runs f for every registered dialect as a subtest.
 // mustParseJSON parses a whole schema document, $defs entries included (a Dialect parses them
 // on demand).
-func mustParseJSON(raw []byte) *jvalue {
+func mustParseJSON(raw string) *jvalue {
 	v, err := parseJSON(raw)
 	if err != nil {
 		panic(err)
@@ -274,7 +274,7 @@ func TestParseJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := parseJSON([]byte(tt.in))
+			v, err := parseJSON(tt.in)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
 			}
@@ -286,7 +286,7 @@ func TestParseJSON(t *testing.T) {
 			}
 		})
 	}
-	v, _ := parseJSON([]byte(`{"b": 1, "a": 2}`))
+	v, _ := parseJSON(`{"b": 1, "a": 2}`)
 	if diff := cmp.Diff([]string{"b", "a"}, v.keys); diff != "" {
 		t.Errorf("key order (-want +got):\n%s", diff)
 	}
@@ -376,12 +376,12 @@ func checkValueKeywords(t *testing.T, where string, v *jvalue, allowed func(keys
 // TestLazyMembers delimits member values that hide brackets in strings, nest, or are literals.
 func TestLazyMembers(t *testing.T) {
 	src := `{"$defs": {"a": {"x": "}\"{", "y": [1, {"z": []}]}, "b": 5, "c": "s}", "d": [] }, "k": {"$defs": 1}}`
-	p := &jparser{src: []byte(src), lazyKey: "$defs"}
+	p := &jparser{src: src, lazyKey: "$defs"}
 	doc, err := p.value()
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := mustParseJSON([]byte(src))
+	full := mustParseJSON(src)
 	defs, want := doc.get("$defs"), full.get("$defs")
 	if !slices.Equal(defs.keys, want.keys) {
 		t.Fatalf("keys %v, want %v", defs.keys, want.keys)
@@ -398,7 +398,7 @@ func TestLazyMembers(t *testing.T) {
 		t.Errorf("a nested $defs was delimited lazily: %+v", inner)
 	}
 	for _, bad := range []string{`{"$defs": {"a": {"x": 1}`, `{"$defs": {"a": "open}}`, `{"$defs": {"a": ]}}`} {
-		p := &jparser{src: []byte(bad), lazyKey: "$defs"}
+		p := &jparser{src: bad, lazyKey: "$defs"}
 		if _, err := p.value(); err == nil {
 			t.Errorf("%s: no error", bad)
 		}

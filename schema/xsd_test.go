@@ -125,7 +125,7 @@ func TestExportJSONSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v, err := parseJSON(b)
+		v, err := parseJSON(string(b))
 		if err != nil {
 			t.Fatalf("exported JSON Schema does not parse: %v", err)
 		}
