@@ -37,9 +37,11 @@ type checker struct {
 	names map[string]string
 	// verdicts caches pattern checks of attribute values (see accepts), kept across documents.
 	verdicts map[acceptKey]bool
-	tok      token
-	scan     fastScanner
-	choice   choice // the document's dialect and why
+	// win releases a memory-mapped document's pages behind each pass (nil otherwise).
+	win    *window
+	tok    token
+	scan   fastScanner
+	choice choice // the document's dialect and why
 	// state is per-document data of the dialect's rules (nil until a rule sets it); it is
 	// dropped with the document and when the fast scanner hands over to encoding/xml.
 	state any
@@ -92,8 +94,10 @@ func (c *checker) run() {
 	keep := len(c.findings)
 	if !c.parse(c.fast()) {
 		c.resetParse(keep)
+		c.win.restart()
 		c.parse(newXMLTokens(c))
 	}
+	c.win.restart()
 }
 
 // charset accepts the declared encodings that are byte-for-byte UTF-8 (ASCII and UTF-8 spelt
@@ -158,7 +162,7 @@ func (c *checker) top() *element {
 // lineOf returns the 1-based line of a byte offset.
 func (c *checker) lineOf(off int) int {
 	if c.lines == nil {
-		c.lines = newLineIndex(c.src)
+		c.lines = newLineIndex(c.src, c.win)
 	}
 	return c.lines.line(off)
 }
@@ -246,7 +250,7 @@ func (c *checker) result(name string) []Diagnostic {
 	}
 	sort.SliceStable(c.findings, func(i, j int) bool { return c.findings[i].start < c.findings[j].start })
 	if c.lines == nil {
-		c.lines = newLineIndex(c.src)
+		c.lines = newLineIndex(c.src, c.win)
 	}
 	out := make([]Diagnostic, 0, len(c.findings))
 	for i := range c.findings {

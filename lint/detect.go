@@ -25,7 +25,7 @@ const dialectWord = "vobizctl-dialect"
 // elements only it defines wins. A document without any (an empty `<Response/>`) is ambiguous
 // and gets the default dialect, and a mixed one the majority; the reason says so.
 func DetectDialect(src []byte) (name, reason string) {
-	ch := detect(src, "")
+	ch := detect(src, "", nil)
 	return ch.name, ch.reason
 }
 
@@ -56,16 +56,31 @@ type evidence struct {
 
 // choose picks the dialect of one document. With a dialect named by the options only a
 // vobizctl-dialect comment can change it, so the document is scanned only if it has one.
-func (l *Linter) choose(src []byte) choice {
-	if l.fixed != "" && !bytes.Contains(src, []byte(dialectWord)) {
+func (l *Linter) choose(src []byte, w *window) choice {
+	if l.fixed != "" && !containsWord(src, dialectWord, w) {
 		return choice{name: l.fixed, reason: "requested"}
 	}
-	return detect(src, l.fixed)
+	return detect(src, l.fixed, w)
+}
+
+// containsWord reports whether src contains word, reading it in steps the window can release
+// behind.
+func containsWord(src []byte, word string, w *window) bool {
+	defer w.restart()
+	for start := 0; start < len(src); start += releaseStep {
+		end := min(len(src), start+releaseStep+len(word)-1)
+		if bytes.Contains(src[start:end], []byte(word)) {
+			return true
+		}
+		w.passed(end)
+	}
+	return false
 }
 
 // detect chooses the dialect of src: the comment, else fixed (when not ""), else the evidence.
-func detect(src []byte, fixed string) choice {
-	ch := scanClues(src, exclusiveElements())
+func detect(src []byte, fixed string, w *window) choice {
+	ch := scanClues(src, exclusiveElements(), w)
+	w.restart()
 	switch {
 	case ch.comment != nil && ch.comment.value != AutoDialect:
 		ch.name = ch.comment.value

@@ -12,9 +12,9 @@ import (
 // elements that only one dialect defines (excl). It is a byte scan, not a parse: it only has to
 // tell markup from text well enough to count tags, and a malformed document still gets a
 // dialect, whose linter then reports the syntax error.
-func scanClues(src []byte, excl map[string]exclusive) choice {
+func scanClues(src []byte, excl map[string]exclusive, w *window) choice {
 	ch := choice{}
-	for i := 0; i < len(src); {
+	for i := 0; i < len(src); w.passed(i) {
 		j := bytes.IndexByte(src[i:], '<')
 		if j < 0 {
 			break

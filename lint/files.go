@@ -106,6 +106,7 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checke
 	if cap(src) <= maxKeptBuffer && cap(src) > cap(*buf) {
 		*buf = src[:cap(src)]
 	}
+	c.win = newWindow(src, release != nil)
 	res := l.lintWith(c, in.name, src)
 	switch {
 	case res.Source == nil:

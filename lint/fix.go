@@ -61,7 +61,7 @@ func (l *Linter) fixRound(src []byte) ([]byte, []Change) {
 	defer l.done(c)
 	sort.SliceStable(c.findings, func(i, j int) bool { return c.findings[i].start < c.findings[j].start })
 	if c.lines == nil {
-		c.lines = newLineIndex(c.src)
+		c.lines = newLineIndex(c.src, nil)
 	}
 	var edits []edit
 	var changes []Change

@@ -16,9 +16,9 @@ type lineIndex struct {
 	cursor Position
 }
 
-func newLineIndex(src []byte) *lineIndex {
-	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
-	for i := 0; ; {
+func newLineIndex(src []byte, w *window) *lineIndex {
+	starts := make([]int, 1, 1+countLines(src, w))
+	for i := 0; ; w.passed(i) {
 		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
 			break
@@ -26,7 +26,21 @@ func newLineIndex(src []byte) *lineIndex {
 		i += j + 1
 		starts = append(starts, i)
 	}
+	w.restart()
 	return &lineIndex{src: src, starts: starts, cursor: Position{Line: 1, Col: 1}}
+}
+
+// countLines counts the line breaks of src in steps the window can release behind.
+func countLines(src []byte, w *window) int {
+	w.restart()
+	n := 0
+	for start := 0; start < len(src); start += releaseStep {
+		end := min(len(src), start+releaseStep)
+		n += bytes.Count(src[start:end], []byte{'\n'})
+		w.passed(end)
+	}
+	w.restart()
+	return n
 }
 
 // position returns the position of byte offset off (clamped to the document). Columns count

@@ -156,7 +156,7 @@ func (l *Linter) done(c *checker) {
 
 // init prepares the checker for src: it chooses the document's dialect and its caches.
 func (c *checker) init(l *Linter, src []byte) error {
-	c.choice = l.choose(src)
+	c.choice = l.choose(src, c.win)
 	dl := l.dialects[c.choice.name]
 	if err := dl.load(l.disabled); err != nil {
 		return err

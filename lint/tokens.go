@@ -87,6 +87,7 @@ func (c *checker) parse(src tokenSource) bool {
 	tok := &c.tok
 	for !c.fatal {
 		src.next(tok)
+		c.win.passed(tok.off)
 		switch tok.kind {
 		case tokBail:
 			return false

@@ -51,7 +51,7 @@ func Translate(src []byte, from, to string) (TranslateResult, error) {
 	if fd.Name() == td.Name() {
 		return TranslateResult{}, fmt.Errorf("the document is already %s (%q); translate to another dialect", fd.Title(), fd.Name())
 	}
-	tr := &translator{src: src, from: fd, to: td, defaults: dialectDefaults(fd, td.Name()), lines: newLineIndex(src)}
+	tr := &translator{src: src, from: fd, to: td, defaults: dialectDefaults(fd, td.Name()), lines: newLineIndex(src, nil)}
 	if err := tr.run(); err != nil {
 		return TranslateResult{}, err
 	}

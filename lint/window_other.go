@@ -1,0 +1,7 @@
+//go:build !linux
+
+package lint
+
+// releasePages does nothing where the syscall package has no madvise: the mapping stays
+// resident until it is unmapped.
+func releasePages([]byte) {}
