@@ -1,9 +1,9 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
-	"strings"
 
 	"github.com/vobizctl/vobizctl/schema"
 )
@@ -46,12 +46,19 @@ type element struct {
 }
 
 // childRef is what a parent remembers of a closed child: where its name is and the marks rules
-// set on it. It is kept small (the name is read back from the source when a message needs it)
-// because a large document's root has tens of thousands of children.
+// set on it. It is kept small (12 bytes; the name is read back from the source when a message
+// needs it) because a large document's root has tens of thousands of children. Offsets fit in
+// 32 bits: documents are at most maxDocumentBytes.
 type childRef struct {
-	nameStart, nameEnd int
+	nameStart, nameEnd uint32
 	marks              uint32
 }
+
+// start returns the offset of the child's name.
+func (r childRef) start() int { return int(r.nameStart) }
+
+// end returns the offset just after the child's name.
+func (r childRef) end() int { return int(r.nameEnd) }
 
 // name returns the child's element name.
 func (r childRef) name(c *checker) string { return string(c.src[r.nameStart:r.nameEnd]) }
@@ -85,7 +92,7 @@ func (el *element) value(name string) (string, bool) {
 }
 
 // textValue returns the trimmed text content.
-func (el *element) textValue() string { return strings.TrimSpace(string(el.text)) }
+func (el *element) textValue() string { return string(bytes.TrimSpace(el.text)) }
 
 // hasText reports whether the element has non-blank text.
 func (el *element) hasText() bool { return el.textStart >= 0 }
@@ -181,7 +188,7 @@ func (c *checker) finishElement(el *element) {
 	if p.markupOf != nil {
 		p = p.markupOf
 	}
-	p.children = append(p.children, childRef{nameStart: el.nameStart, nameEnd: el.nameEnd, marks: el.marks})
+	p.children = append(p.children, childRef{nameStart: uint32(el.nameStart), nameEnd: uint32(el.nameEnd), marks: el.marks})
 	p.childMarks |= el.marks
 	if el.unknown {
 		p.unknownKids = true

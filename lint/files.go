@@ -99,6 +99,9 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checke
 		}
 		return l.lintWith(c, in.name, src)
 	}
+	if in.size > maxDocumentBytes {
+		return Result{File: in.name, Dialect: l.fixed, Err: errTooLarge(in.size)}
+	}
 	src, release, err := readFile(in.name, *buf, in.size)
 	if err != nil {
 		return Result{File: in.name, Dialect: l.fixed, Err: err}

@@ -176,3 +176,21 @@ func TestReadFileSize(t *testing.T) {
 		})
 	}
 }
+
+// TestLintFilesTooLarge reports a document over the size limit as an error without reading it:
+// the file is sparse, so the test writes nothing.
+func TestLintFilesTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.xml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(maxDocumentBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res := newTestLinter(t, Options{}).LintFiles(context.Background(), []string{path})
+	if len(res) != 1 || res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "up to 1 GiB") {
+		t.Fatalf("results %+v", res)
+	}
+}

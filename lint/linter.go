@@ -125,6 +125,9 @@ func (l *Linter) LintBytes(name string, src []byte) Result {
 // lintWith lints src with a checker the caller owns (LintFiles gives each worker its own, so
 // that its local caches live as long as the worker).
 func (l *Linter) lintWith(c *checker, name string, src []byte) Result {
+	if len(src) > maxDocumentBytes {
+		return Result{File: name, Dialect: l.fixed, Err: errTooLarge(int64(len(src)))}
+	}
 	if err := c.init(l, src); err != nil {
 		return Result{File: name, Err: err}
 	}
@@ -135,6 +138,15 @@ func (l *Linter) lintWith(c *checker, name string, src []byte) Result {
 	}
 	c.release()
 	return res
+}
+
+// maxDocumentBytes is the largest document linted. Vobiz itself accepts 100 KB; the limit
+// keeps every offset in 32 bits (childRef) and a mistaken multi-gigabyte argument from being
+// mapped and scanned.
+const maxDocumentBytes = 1 << 30
+
+func errTooLarge(size int64) error {
+	return fmt.Errorf("the document is %d bytes; vobizctl lints documents of up to 1 GiB (Vobiz accepts at most 100 KB)", size)
 }
 
 // check runs every check on src; the caller hands the checker back with done. It returns nil

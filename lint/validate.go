@@ -54,7 +54,7 @@ type acceptKey struct {
 }
 
 // acceptsLimit bounds a worker's cache of pattern verdicts; a full one starts over.
-const acceptsLimit = 1 << 12
+const acceptsLimit = 1 << 10
 
 // accepts is spec.Accepts with a per-worker cache for patterned values: call flows repeat the
 // same callback URLs, numbers and room names across documents, and a regular-expression match

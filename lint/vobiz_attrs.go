@@ -105,6 +105,9 @@ func checkIneffective(c *checker, el *element) {
 			ignored, other = dtmfOnly, "dtmf"
 		}
 		for _, name := range ignored {
+			if el.attr(name) == nil {
+				continue // the messages below are only built for attributes that are there
+			}
 			warn(name, func() string {
 				return fmt.Sprintf("`%s` applies to %s input only, but `inputType` is `%s`", name, other, input)
 			},

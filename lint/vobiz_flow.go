@@ -28,7 +28,7 @@ func checkUnreachable(c *checker, el *element) {
 		if stop == "Redirect" {
 			why = "hands the call to another document"
 		}
-		msg := fmt.Sprintf("`<%s>` never runs: `<%s>` on line %d %s", next.name(c), stop, c.lineOf(ch.nameStart), why)
+		msg := fmt.Sprintf("`<%s>` never runs: `<%s>` on line %d %s", next.name(c), stop, c.lineOf(ch.start()), why)
 		switch more := len(el.children) - i - 2; more {
 		case 0:
 		case 1:
@@ -36,7 +36,7 @@ func checkUnreachable(c *checker, el *element) {
 		default:
 			msg += fmt.Sprintf(" (nor do the %d elements after it)", more)
 		}
-		c.report("unreachable-element", Warning, next.nameStart, next.nameEnd, msg,
+		c.report("unreachable-element", Warning, next.start(), next.end(), msg,
 			"remove the dead elements, or move them before <"+stop+">")
 		return
 	}
@@ -52,7 +52,7 @@ func checkScheduledHangup(c *checker, el *element) {
 		return
 	}
 	if last := el.children[len(el.children)-1]; last.marks&markScheduledHangup != 0 {
-		c.report("hangup-schedule-last", Warning, last.nameStart, last.nameEnd,
+		c.report("hangup-schedule-last", Warning, last.start(), last.end(),
 			"`<Hangup schedule>` is the last element, so the call ends at once instead of after the delay",
 			"put what should run until the hangup (Speak, Play, Wait) after it")
 	}
@@ -68,7 +68,7 @@ func checkGatherFallback(c *checker, el *element) {
 		return
 	}
 	if last := el.children[len(el.children)-1]; last.marks&markGather != 0 {
-		c.report("gather-no-fallback", Warning, last.nameStart, last.nameEnd,
+		c.report("gather-no-fallback", Warning, last.start(), last.end(),
 			"nothing follows `<Gather>`: if the caller enters nothing, the call ends",
 			"add fallback XML after it, e.g. a <Speak> and a <Redirect> back to the menu")
 	}

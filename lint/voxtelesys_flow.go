@@ -41,7 +41,7 @@ func checkHandsOff(c *checker, el *element) {
 		case "Reject":
 			why = "rejects the call"
 		}
-		msg := fmt.Sprintf("`<%s>` never runs: `<%s>` on line %d %s", next.name(c), stop, c.lineOf(ch.nameStart), why)
+		msg := fmt.Sprintf("`<%s>` never runs: `<%s>` on line %d %s", next.name(c), stop, c.lineOf(ch.start()), why)
 		switch more := len(el.children) - i - 2; more {
 		case 0:
 		case 1:
@@ -49,7 +49,7 @@ func checkHandsOff(c *checker, el *element) {
 		default:
 			msg += fmt.Sprintf(" (nor do the %d verbs after it)", more)
 		}
-		c.report("unreachable-verb", Warning, next.nameStart, next.nameEnd, msg, "remove the dead verbs, or move them before <"+stop+">")
+		c.report("unreachable-verb", Warning, next.start(), next.end(), msg, "remove the dead verbs, or move them before <"+stop+">")
 		return
 	}
 }
@@ -63,7 +63,7 @@ func checkRejectFirst(c *checker, el *element) {
 				continue
 			}
 			c.report("reject-not-first", Warning, el.nameStart, el.nameEnd,
-				fmt.Sprintf("`<Reject>` comes after `<%s>` (line %d): the call is answered by then, so it is not rejected free of charge", sib.name(c), c.lineOf(sib.nameStart)),
+				fmt.Sprintf("`<Reject>` comes after `<%s>` (line %d): the call is answered by then, so it is not rejected free of charge", sib.name(c), c.lineOf(sib.start())),
 				"make <Reject> the first verb, or end the call with <Hangup/>")
 			return
 		}
