@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
 
 	"github.com/vobizctl/vobizctl/schema"
 )
@@ -187,6 +188,11 @@ func (c *checker) finishElement(el *element) {
 	}
 	if p.markupOf != nil {
 		p = p.markupOf
+	}
+	if len(p.children) == cap(p.children) {
+		// Double: append grows large slices by a quarter, which allocates five times the final
+		// size while a large document's root collects its children.
+		p.children = slices.Grow(p.children, max(8, len(p.children)))
 	}
 	p.children = append(p.children, childRef{nameStart: uint32(el.nameStart), nameEnd: uint32(el.nameEnd), marks: el.marks})
 	p.childMarks |= el.marks

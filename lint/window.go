@@ -28,6 +28,7 @@ func newWindow(src []byte, mapped bool) *window {
 	if !mapped {
 		return nil
 	}
+	preferSmallPages(src)
 	return &window{src: src, release: releasePages}
 }
 

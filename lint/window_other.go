@@ -5,3 +5,6 @@ package lint
 // releasePages does nothing where the syscall package has no madvise: the mapping stays
 // resident until it is unmapped.
 func releasePages([]byte) {}
+
+// preferSmallPages does nothing where the syscall package has no madvise.
+func preferSmallPages([]byte) {}
