@@ -38,7 +38,7 @@ func validateFact(name string, f FactDef) error {
 	if !isFactName(name) {
 		return fmt.Errorf("fact %q: names are lower_snake_case", name)
 	}
-	if _, builtin := clockFacts[name]; builtin {
+	if _, builtin := clockFacts()[name]; builtin {
 		return fmt.Errorf("fact %q is built in and cannot be redefined", name)
 	}
 	if f.Gen != "" && f.Value != "" {
@@ -61,7 +61,7 @@ func (e *Event) knownFacts() map[string]bool {
 	for name := range e.dialect.Facts {
 		known[name] = true
 	}
-	for name := range clockFacts {
+	for name := range clockFacts() {
 		known[name] = true
 	}
 	for name := range e.Set {

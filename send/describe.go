@@ -88,7 +88,7 @@ func (e *Event) factInfos(params []ParamDef) []FactInfo {
 		if f, ok := e.dialect.Facts[name]; ok && f.Value != "" {
 			push(f.Value)
 		}
-		for _, dep := range clockFacts[name].deps {
+		for _, dep := range clockFacts()[name].deps {
 			push("{" + dep + "}")
 		}
 		out = append(out, fi)
@@ -105,7 +105,7 @@ func (e *Event) factInfo(name string) FactInfo {
 		if f.Gen != "" {
 			fi.Default = "gen " + f.Gen
 		}
-	} else if cf, ok := clockFacts[name]; ok {
+	} else if cf, ok := clockFacts()[name]; ok {
 		fi.Description, fi.Default = cf.description, "built in"
 	}
 	if v, ok := e.Var(name); ok {

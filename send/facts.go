@@ -3,6 +3,7 @@ package send
 import (
 	"encoding/json"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -15,40 +16,43 @@ type clockFact struct {
 	fn          func(e *evalEnv) string
 }
 
-// clockFacts are the built-in facts; a dialect cannot redefine them.
-var clockFacts = map[string]clockFact{
-	"timestamp":     {"now, in the dialect's time format (UTC)", nil, func(e *evalEnv) string { return e.format(e.now) }},
-	"timestamp_iso": {"now, RFC 3339 (UTC)", nil, func(e *evalEnv) string { return e.now.Format(time.RFC3339) }},
-	"epoch_ms":      {"now, milliseconds since 1970", nil, func(e *evalEnv) string { return strconv.FormatInt(e.now.UnixMilli(), 10) }},
-	"duration":      {"answered seconds: 20-300", nil, func(e *evalEnv) string { return strconv.Itoa(e.g.intn(20, 300)) }},
-	"ring_duration": {"seconds of ringing: 3-15", nil, func(e *evalEnv) string { return strconv.Itoa(e.g.intn(3, 15)) }},
-	"bill_duration": {"billed seconds: = duration (billing increments are not documented)", []string{"duration"},
-		func(e *evalEnv) string { return e.named("duration") }},
-	"end_time": {"when the call ended: now", nil, func(e *evalEnv) string { return e.format(e.now) }},
-	"answer_time": {"end_time - duration", []string{"duration"},
-		func(e *evalEnv) string { return e.format(e.now.Add(-e.seconds("duration"))) }},
-	"start_time": {"answer_time - ring_duration", []string{"duration", "ring_duration"},
-		func(e *evalEnv) string {
-			return e.format(e.now.Add(-e.seconds("duration") - e.seconds("ring_duration")))
-		}},
-	"session_start": {"answer time with microseconds", []string{"duration"},
-		func(e *evalEnv) string {
-			return e.now.Add(-e.seconds("duration")).Format("2006-01-02 15:04:05.000000")
-		}},
-	"b_leg_duration": {"B-leg seconds: duration minus 1-5", []string{"duration"},
-		func(e *evalEnv) string {
-			return strconv.Itoa(max(e.int("duration")-e.g.intn(1, 5), 0))
-		}},
-	"recording_duration_ms": {"recording length in ms: 4000-60000", nil,
-		func(e *evalEnv) string { return strconv.Itoa(e.g.intn(4000, 60000)) }},
-	"recording_duration": {"recording_duration_ms in whole seconds (rounded)", []string{"recording_duration_ms"},
-		func(e *evalEnv) string { return strconv.Itoa((e.int("recording_duration_ms") + 500) / 1000) }},
-	"recording_end_ms": {"now, epoch ms", nil, func(e *evalEnv) string { return strconv.FormatInt(e.now.UnixMilli(), 10) }},
-	"recording_start_ms": {"recording_end_ms - recording_duration_ms", []string{"recording_duration_ms"},
-		func(e *evalEnv) string {
-			return strconv.FormatInt(e.now.UnixMilli()-int64(e.int("recording_duration_ms")), 10)
-		}},
-}
+// clockFacts returns the built-in facts; a dialect cannot redefine them. The map is built on first
+// use, not at package init: every vobizctl command links this package, only `send` needs it.
+var clockFacts = sync.OnceValue(func() map[string]clockFact {
+	return map[string]clockFact{
+		"timestamp":     {"now, in the dialect's time format (UTC)", nil, func(e *evalEnv) string { return e.format(e.now) }},
+		"timestamp_iso": {"now, RFC 3339 (UTC)", nil, func(e *evalEnv) string { return e.now.Format(time.RFC3339) }},
+		"epoch_ms":      {"now, milliseconds since 1970", nil, func(e *evalEnv) string { return strconv.FormatInt(e.now.UnixMilli(), 10) }},
+		"duration":      {"answered seconds: 20-300", nil, func(e *evalEnv) string { return strconv.Itoa(e.g.intn(20, 300)) }},
+		"ring_duration": {"seconds of ringing: 3-15", nil, func(e *evalEnv) string { return strconv.Itoa(e.g.intn(3, 15)) }},
+		"bill_duration": {"billed seconds: = duration (billing increments are not documented)", []string{"duration"},
+			func(e *evalEnv) string { return e.named("duration") }},
+		"end_time": {"when the call ended: now", nil, func(e *evalEnv) string { return e.format(e.now) }},
+		"answer_time": {"end_time - duration", []string{"duration"},
+			func(e *evalEnv) string { return e.format(e.now.Add(-e.seconds("duration"))) }},
+		"start_time": {"answer_time - ring_duration", []string{"duration", "ring_duration"},
+			func(e *evalEnv) string {
+				return e.format(e.now.Add(-e.seconds("duration") - e.seconds("ring_duration")))
+			}},
+		"session_start": {"answer time with microseconds", []string{"duration"},
+			func(e *evalEnv) string {
+				return e.now.Add(-e.seconds("duration")).Format("2006-01-02 15:04:05.000000")
+			}},
+		"b_leg_duration": {"B-leg seconds: duration minus 1-5", []string{"duration"},
+			func(e *evalEnv) string {
+				return strconv.Itoa(max(e.int("duration")-e.g.intn(1, 5), 0))
+			}},
+		"recording_duration_ms": {"recording length in ms: 4000-60000", nil,
+			func(e *evalEnv) string { return strconv.Itoa(e.g.intn(4000, 60000)) }},
+		"recording_duration": {"recording_duration_ms in whole seconds (rounded)", []string{"recording_duration_ms"},
+			func(e *evalEnv) string { return strconv.Itoa((e.int("recording_duration_ms") + 500) / 1000) }},
+		"recording_end_ms": {"now, epoch ms", nil, func(e *evalEnv) string { return strconv.FormatInt(e.now.UnixMilli(), 10) }},
+		"recording_start_ms": {"recording_end_ms - recording_duration_ms", []string{"recording_duration_ms"},
+			func(e *evalEnv) string {
+				return strconv.FormatInt(e.now.UnixMilli()-int64(e.int("recording_duration_ms")), 10)
+			}},
+	}
+})
 
 // factFn computes one fact for one request.
 type factFn func(e *evalEnv) string

@@ -85,7 +85,7 @@ func (b *tableBuilder) define(name string) (factFn, error) {
 	if f, ok := b.e.dialect.Facts[name]; ok {
 		return b.dialectFact(f)
 	}
-	if cf, ok := clockFacts[name]; ok {
+	if cf, ok := clockFacts()[name]; ok {
 		for _, dep := range cf.deps {
 			if _, err := b.need(dep); err != nil {
 				return nil, err

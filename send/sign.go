@@ -5,6 +5,7 @@ import (
 	"net/textproto"
 	"net/url"
 	"slices"
+	"sync"
 
 	"github.com/vobizctl/vobizctl/signature"
 )
@@ -51,18 +52,19 @@ func (v *VobizSigner) Sign(h http.Header, in SignInput) error {
 }
 
 // canonicalNames maps the signature header names to their canonical form, so that signing many
-// requests does not canonicalise the same few names over and over.
-var canonicalNames = func() map[string]string {
+// requests does not canonicalise the same few names over and over. Built on first use, not at
+// package init, so commands other than `send` do not pay for it at startup.
+var canonicalNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, name := range []string{signature.HeaderV1, signature.HeaderV2, signature.HeaderV2Nonce, signature.HeaderMAV2,
 		signature.HeaderV3, signature.HeaderV3Nonce, signature.HeaderMAV3} {
 		m[name] = textproto.CanonicalMIMEHeaderKey(name)
 	}
 	return m
-}()
+})
 
 func canonicalHeader(name string) string {
-	if c, ok := canonicalNames[name]; ok {
+	if c, ok := canonicalNames()[name]; ok {
 		return c
 	}
 	return textproto.CanonicalMIMEHeaderKey(name)

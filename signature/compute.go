@@ -20,7 +20,7 @@ func Compute(s Scheme, token string, req Request, nonce string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	mac := hmac.New(hashFunc(schemes[s].alg), []byte(token))
+	mac := hmac.New(hashFunc(s.info().alg), []byte(token))
 	mac.Write(msg)
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil)), nil
 }
@@ -81,11 +81,11 @@ func newKeyring(token, parent string) *keyring {
 // keyFor returns the key that scheme s uses, or the other account's key when swapped is true (the
 // "wrong token" variant Explain tries).
 func (r *keyring) keyFor(s Scheme, swapped bool) *key {
-	parent := schemes[s].parent != swapped
+	parent := s.info().parent != swapped
 	switch {
-	case schemes[s].alg == sha1Alg && parent:
+	case s.info().alg == sha1Alg && parent:
 		return r.parentV1
-	case schemes[s].alg == sha1Alg:
+	case s.info().alg == sha1Alg:
 		return r.tokenSHA1
 	case parent:
 		return r.parent

@@ -116,7 +116,7 @@ func Explain(opts ExplainOptions, req Request, h http.Header) (Explanation, erro
 
 // report builds the SchemeReport of sc.
 func (v *Verifier) report(sc Scheme, req *Request, h http.Header, hosts []string, canSwap bool) (SchemeReport, error) {
-	info := schemes[sc]
+	info := sc.info()
 	received, nonce, present := headerValues(sc, h)
 	if !present {
 		nonce = h.Get(info.nonceHeader)
@@ -158,7 +158,7 @@ func (v *Verifier) findCause(in variantInput, received []string) *Cause {
 
 // otherNonce returns the nonce of the other header family, for the nonce-header variant.
 func otherNonce(sc Scheme, h http.Header) (nonce, header string) {
-	switch schemes[sc].nonceHeader {
+	switch sc.info().nonceHeader {
 	case HeaderV3Nonce:
 		header = HeaderV2Nonce
 	case HeaderV2Nonce:

@@ -122,7 +122,7 @@ func (s *Signer) AppendHeaders(dst Headers, req Request) (Headers, error) {
 	}
 	var nonces [2]string // [0] V3 family, [1] V2 family
 	for _, sc := range s.schemes {
-		info := schemes[sc]
+		info := sc.info()
 		nonce, fresh, err := s.nonceFor(&nonces, info.nonceHeader)
 		if err != nil {
 			return dst, err

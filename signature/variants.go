@@ -208,7 +208,7 @@ func nonceVariants(in variantInput) []formula {
 	out := []formula{{}}
 	if in.otherNonce != "" && in.otherNonce != in.nonce {
 		out = append(out, formula{kind: CauseNonce, note: fmt.Sprintf(
-			"it was signed with the nonce from %s instead of %s", in.otherNonceHeader, schemes[in.sc].nonceHeader)})
+			"it was signed with the nonce from %s instead of %s", in.otherNonceHeader, in.sc.info().nonceHeader)})
 	}
 	return out
 }
@@ -219,7 +219,7 @@ func swapVariants(in variantInput) []formula {
 		return out
 	}
 	note := "it was signed with the parent (main) account token, not the account's own token"
-	if schemes[in.sc].parent {
+	if in.sc.info().parent {
 		note = "it was signed with the account's own (sub-account) token, not the parent token"
 	}
 	return append(out, formula{kind: CauseToken, note: note})

@@ -122,7 +122,7 @@ func (v *Verifier) digest(sc Scheme, req *Request, nonce string, swapped bool) (
 // spaces trimmed) and its nonce. ok is false when the signature header, or the nonce header the
 // scheme needs, is missing.
 func headerValues(sc Scheme, h http.Header) (received []string, nonce string, ok bool) {
-	info := schemes[sc]
+	info := sc.info()
 	if info.nonceHeader != "" {
 		nonce = strings.TrimSpace(h.Get(info.nonceHeader))
 		if nonce == "" {
@@ -168,7 +168,7 @@ func decodeSignature(buf []byte, sig string) ([]byte, bool) {
 func headerList(list []Scheme) string {
 	var names []string
 	for _, sc := range list {
-		name := schemes[sc].header
+		name := sc.info().header
 		if !slices.Contains(names, name) {
 			names = append(names, name)
 		}

@@ -9,15 +9,19 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // quickTunnelURLRE matches the URL cloudflared prints in its "Your quick Tunnel has been created"
-// box, e.g. "|  https://seasonal-deck-organisms-sf.trycloudflare.com  |".
-var quickTunnelURLRE = regexp.MustCompile(`https://[a-z0-9-]+(?:\.[a-z0-9-]+)*\.trycloudflare\.com\b`)
+// box, e.g. "|  https://seasonal-deck-organisms-sf.trycloudflare.com  |". It is compiled on first
+// use, not at package init: every vobizctl command links this package, only `tunnel` needs it.
+var quickTunnelURLRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`https://[a-z0-9-]+(?:\.[a-z0-9-]+)*\.trycloudflare\.com\b`)
+})
 
 // URLFromCloudflaredLog returns the quick-tunnel URL in one line of cloudflared's log, or "".
 func URLFromCloudflaredLog(line string) string {
-	return quickTunnelURLRE.FindString(line)
+	return quickTunnelURLRE().FindString(line)
 }
 
 // QuickTunnelURL asks cloudflared's metrics server at addr (host:port) for the quick tunnel's

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/vobizctl/vobizctl/internal/fsutil"
@@ -42,11 +43,13 @@ var ErrNoJournal = errors.New("no restore journal")
 // directory). Files are written atomically, synced, mode 0600.
 type JournalStore struct{ Dir string }
 
-var appIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+// appIDRE is compiled on first use, not at package init: the {1,64} repeat expands to a large
+// program (~900 allocations) that every vobizctl command would otherwise pay at startup.
+var appIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`) })
 
 // checkAppID keeps application IDs usable as file names (no path separators, no dots).
 func checkAppID(appID string) error {
-	if !appIDRE.MatchString(appID) {
+	if !appIDRE().MatchString(appID) {
 		return fmt.Errorf("invalid application ID %q: want letters, digits, '_' or '-'", appID)
 	}
 	return nil

@@ -29,11 +29,32 @@ const (
 	keyAPIURL    = "api_url"
 )
 
-var envNames = map[string]string{
-	keyProfile: EnvProfile, keyAuthID: EnvAuthID, keyAuthToken: EnvAuthToken, keyAPIURL: EnvAPIURL,
+// envBindings and flagSource are a static table and a switch rather than package-level maps: a map
+// literal is built by code at package init, which every command would pay for at startup.
+var envBindings = [...]struct{ key, env string }{
+	{keyProfile, EnvProfile}, {keyAuthID, EnvAuthID}, {keyAuthToken, EnvAuthToken}, {keyAPIURL, EnvAPIURL},
 }
 
-var flagSources = map[string]string{keyAuthToken: "flag --token-stdin", keyAPIURL: "flag --api-url"}
+// envName returns the environment variable that sets key, or "" for a key without one.
+func envName(key string) string {
+	for _, b := range envBindings {
+		if b.key == key {
+			return b.env
+		}
+	}
+	return ""
+}
+
+// flagSource names the flag that sets key, or "" for a key without one.
+func flagSource(key string) string {
+	switch key {
+	case keyAuthToken:
+		return "flag --token-stdin"
+	case keyAPIURL:
+		return "flag --api-url"
+	}
+	return ""
+}
 
 // Options are the command-line inputs to resolution; empty strings mean "flag not given".
 type Options struct {
@@ -108,8 +129,8 @@ func (c *Config) locate(flagPath string) error {
 // profile, defaults) and records the source of each effective value.
 func (c *Config) resolve(opts Options) {
 	v := viper.New()
-	for key, env := range envNames {
-		_ = v.BindEnv(key, env) // cannot fail with a non-empty key
+	for _, b := range envBindings {
+		_ = v.BindEnv(b.key, b.env) // cannot fail with a non-empty key
 	}
 	v.SetDefault(keyProfile, DefaultProfile)
 	v.SetDefault(keyAPIURL, DefaultAPIURL)
@@ -159,9 +180,9 @@ func (c *Config) value(v *viper.Viper, key string, flags, profile map[string]str
 	var src string
 	switch {
 	case flags[key] != "":
-		src = flagSources[key]
-	case os.Getenv(envNames[key]) != "":
-		src = "env " + envNames[key]
+		src = flagSource(key)
+	case os.Getenv(envName(key)) != "":
+		src = "env " + envName(key)
 	case profile[key] != "":
 		src = fmt.Sprintf("config %s (profile %s)", c.Path, c.Profile.Value)
 	case val != "":

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // MissingCredentialsError says which credential is missing and where vobizctl looked.
@@ -47,11 +48,13 @@ func (c *Config) Credentials() (authID, token string, err error) {
 	return c.AuthID.Value, c.AuthToken.Value, nil
 }
 
-var authIDRE = regexp.MustCompile(`^(MA|SA)_[A-Za-z0-9]+$`)
+// authIDRE is compiled on first use, not at package init: every vobizctl command (lint, version,
+// completion…) links this package and must not pay for a regexp only `auth login` needs.
+var authIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(MA|SA)_[A-Za-z0-9]+$`) })
 
 // LooksLikeAuthID reports whether id has the documented shape: MA_… for a main account, SA_… for a
 // sub-account (reference/vobiz-api.md §1).
-func LooksLikeAuthID(id string) bool { return authIDRE.MatchString(id) }
+func LooksLikeAuthID(id string) bool { return authIDRE().MatchString(id) }
 
 // SaveProfile re-reads the config file, stores p under name and writes it back, so profiles
 // written by another process since Load are kept. makeDefault also sets default_profile; the first

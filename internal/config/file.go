@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -56,11 +57,15 @@ func (e *ParseError) Hint() string {
 	return "fix the file by hand or move it away; vobizctl will not overwrite it"
 }
 
-var profileNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+// profileNameRE is compiled on first use, not at package init: the {0,63} repeat expands to a
+// large program (~900 allocations, ~0.5 ms) that every command would otherwise pay at startup.
+var profileNameRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+})
 
 // ValidateProfileName checks that name can be used as a profile name.
 func ValidateProfileName(name string) error {
-	if !profileNameRE.MatchString(name) {
+	if !profileNameRE().MatchString(name) {
 		return fmt.Errorf("invalid profile name %q: use letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)", name)
 	}
 	return nil

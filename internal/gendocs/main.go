@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/vobizctl/vobizctl/cmd"
+	"github.com/vobizctl/vobizctl/cmd/gendocs"
 	"github.com/vobizctl/vobizctl/internal/iostreams"
 )
 
@@ -17,7 +18,7 @@ func main() {
 		dir = os.Args[1]
 	}
 	root := cmd.NewRootCmd(cmd.NewFactory(iostreams.System()))
-	if err := cmd.GenerateDocs(root, dir); err != nil {
+	if err := gendocs.Generate(root, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}

@@ -1,4 +1,4 @@
-package cmd
+package gendocs
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/vobizctl/vobizctl/cmd"
 	"github.com/vobizctl/vobizctl/internal/iostreams"
 )
 
@@ -14,12 +15,12 @@ import (
 func TestDocsUpToDate(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	tmp := t.TempDir()
-	if err := GenerateDocs(NewRootCmd(NewFactory(ios)), tmp); err != nil {
+	if err := Generate(cmd.NewRootCmd(cmd.NewFactory(ios)), tmp); err != nil {
 		t.Fatal(err)
 	}
 	for _, sub := range []string{"cli", "man"} {
 		want := readDir(t, filepath.Join(tmp, sub))
-		got := readDir(t, filepath.Join("..", "docs", sub))
+		got := readDir(t, filepath.Join("..", "..", "docs", sub))
 		for name, content := range want {
 			if !bytes.Equal(got[name], content) {
 				t.Errorf("docs/%s/%s is out of date: run `go run ./internal/gendocs`", sub, name)
