@@ -47,9 +47,10 @@ func (c *checker) validateAttributes(el *element) []valErr {
 	return errs
 }
 
-// acceptKey is a validated value of one attribute.
+// acceptKey is a validated value of one attribute, or (spec nil) the text of one element.
 type acceptKey struct {
 	spec  *schema.Attribute
+	el    *schema.Element
 	value string
 }
 
@@ -63,11 +64,15 @@ func (c *checker) accepts(spec *schema.Attribute, value string) bool {
 	if spec.Pattern == "" || len(value) > maxCachedValue {
 		return spec.Accepts(value)
 	}
-	key := acceptKey{spec, value}
+	return c.cachedVerdict(acceptKey{spec: spec, value: value}, func() bool { return spec.Accepts(value) })
+}
+
+// cachedVerdict returns the cached verdict for key, computing and keeping it on a miss.
+func (c *checker) cachedVerdict(key acceptKey, compute func() bool) bool {
 	if ok, found := c.verdicts[key]; found {
 		return ok
 	}
-	ok := spec.Accepts(value)
+	ok := compute()
 	if len(c.verdicts) >= acceptsLimit {
 		clear(c.verdicts)
 	}
@@ -98,6 +103,11 @@ func (c *checker) allowsChild(parent, child *schema.Element) bool {
 }
 
 // validText reports whether the trimmed text passes the element's text schema.
+// Texts with a pattern (audio URLs, numbers) are cached like attribute values.
 func (c *checker) validText(el *element, text string) bool {
-	return el.def.Text.Accepts(text)
+	rule := el.def.Text
+	if rule.Pattern == "" || len(text) > maxCachedValue {
+		return rule.Accepts(text)
+	}
+	return c.cachedVerdict(acceptKey{el: el.def, value: text}, func() bool { return rule.Accepts(text) })
 }
