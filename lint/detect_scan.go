@@ -57,6 +57,9 @@ func skipTo(src []byte, from int, marker string) int {
 // addComment records a vobizctl-dialect comment: the first one counts (if it names a dialect),
 // a later one naming another dialect is a conflict.
 func (ch *choice) addComment(body []byte, start, end int) {
+	if !bytes.Contains(body, []byte(dialectWord)) {
+		return // an ordinary comment: not converted, nothing allocated
+	}
 	s := strings.TrimSpace(string(body))
 	word, rest, _ := strings.Cut(s, " ")
 	if word != dialectWord {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,7 +56,7 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 	var (
 		mu      sync.Mutex
 		done    int
-		results []Result
+		batches [][]Result // by batch number
 		wg      sync.WaitGroup
 	)
 	for range l.opts.Jobs {
@@ -64,24 +65,27 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 			defer wg.Done()
 			buf, c := make([]byte, 16<<10), &checker{}
 			for b := range jobs {
+				out := make([]Result, len(b.inputs))
 				for i, in := range b.inputs {
-					res := l.lintInput(ctx, in, &buf, c)
-					mu.Lock()
-					for len(results) <= b.first+i {
-						results = append(results, Result{})
-					}
-					results[b.first+i] = res
-					done++
+					out[i] = l.lintInput(ctx, in, &buf, c)
 					if l.opts.Progress != nil {
+						mu.Lock()
+						done++
 						l.opts.Progress(done)
+						mu.Unlock()
 					}
-					mu.Unlock()
 				}
+				mu.Lock()
+				for len(batches) <= b.first/batchSize {
+					batches = append(batches, nil)
+				}
+				batches[b.first/batchSize] = out
+				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
-	return results
+	return slices.Concat(batches...)
 }
 
 // batch is a run of consecutive documents handed to one worker: handing them over one by one
@@ -154,7 +158,7 @@ const maxKeptBuffer = 1 << 20
 // expand turns the command-line paths into documents, keeping the given order and dropping
 // repeats, and hands each to emit as soon as it is found.
 func expand(paths []string, emit func(input)) {
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(paths))
 	add := func(in input) {
 		if in.err == nil && seen[in.name] {
 			return
@@ -190,13 +194,13 @@ func expand(paths []string, emit func(input)) {
 // expandPath emits the file itself, or the *.xml files under a directory (skipping hidden
 // directories such as .git).
 func expandPath(p string, emit func(input)) {
-	info, err := os.Stat(p)
+	isDir, size, err := statPath(p)
 	if err != nil {
 		emit(input{name: p, err: err})
 		return
 	}
-	if !info.IsDir() {
-		emit(input{name: p, size: regularSize(info)})
+	if !isDir {
+		emit(input{name: p, size: size})
 		return
 	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -215,14 +219,6 @@ func expandPath(p string, emit func(input)) {
 	if err != nil {
 		emit(input{name: p, err: err})
 	}
-}
-
-// regularSize returns the size of a regular file, or -1 for anything else (a pipe, a device).
-func regularSize(info fs.FileInfo) int64 {
-	if !info.Mode().IsRegular() {
-		return -1
-	}
-	return info.Size()
 }
 
 func isGlob(p string) bool { return strings.ContainsAny(p, "*?[") }

@@ -10,3 +10,17 @@ func readFile(name string, _ []byte, _ int64) ([]byte, func(), error) {
 	b, err := os.ReadFile(name)
 	return b, func() {}, err
 }
+
+// statPath reports whether p is a directory and, for a regular file, its size (-1 otherwise).
+func statPath(p string) (isDir bool, size int64, err error) {
+	info, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return false, 0, err
+	case info.IsDir():
+		return true, 0, nil
+	case info.Mode().IsRegular():
+		return false, info.Size(), nil
+	}
+	return false, -1, nil
+}

@@ -52,6 +52,29 @@ func readFile(name string, buf []byte, size int64) (src []byte, release func(), 
 	}
 }
 
+// statPath reports whether p is a directory and, for a regular file, its size (-1 for anything
+// else: a pipe, a device). It is os.Stat without the FileInfo, which would be allocated for
+// every one of thousands of files.
+func statPath(p string) (isDir bool, size int64, err error) {
+	var st syscall.Stat_t
+	for {
+		err = syscall.Stat(p, &st)
+		if !errors.Is(err, syscall.EINTR) {
+			break
+		}
+	}
+	if err != nil {
+		return false, 0, &fs.PathError{Op: "stat", Path: p, Err: err}
+	}
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+		return true, 0, nil
+	case syscall.S_IFREG:
+		return false, st.Size, nil
+	}
+	return false, -1, nil
+}
+
 // mapLarge maps a regular file of at least mapThreshold bytes read-only.
 func mapLarge(fd int) ([]byte, bool) {
 	var st syscall.Stat_t
