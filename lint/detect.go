@@ -3,7 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -119,9 +119,14 @@ func (ch *choice) majority() (name, reason string) {
 
 // rank sorts the evidence: most elements first, ties by dialect name.
 func (ch *choice) rank() {
-	sort.Slice(ch.evidence, func(i, j int) bool {
-		a, b := &ch.evidence[i], &ch.evidence[j]
-		return a.count > b.count || a.count == b.count && a.dialect < b.dialect
+	if len(ch.evidence) < 2 {
+		return // the usual case: nothing to sort, nothing to allocate
+	}
+	slices.SortFunc(ch.evidence, func(a, b evidence) int {
+		if a.count != b.count {
+			return b.count - a.count
+		}
+		return strings.Compare(a.dialect, b.dialect)
 	})
 }
 
