@@ -38,10 +38,33 @@ type input struct {
 // Result.Source is set only for documents with findings. For a file of 1 MB or more on Unix it
 // is a read-only mapping of the file (not a copy), valid for the life of the process.
 func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
+	if len(paths) == 1 && !isGlob(paths[0]) {
+		// The editor and pre-commit case, one file: expanded and linted right here, without
+		// worker goroutines (whose start and stack growth were a visible part of a one-file run).
+		var inputs []input
+		expand(paths, func(in input) { inputs = append(inputs, in) })
+		if len(inputs) == 1 {
+			buf := make([]byte, initialBuffer)
+			return []Result{l.lintInput(ctx, inputs[0], &buf, &checker{})}
+		}
+		return l.lintParallel(ctx, func(emit func(input)) {
+			for _, in := range inputs {
+				emit(in)
+			}
+		})
+	}
+	return l.lintParallel(ctx, func(emit func(input)) { expand(paths, emit) })
+}
+
+// initialBuffer is the read buffer a worker starts with; call flows are a few KB.
+const initialBuffer = 4 << 10
+
+// lintParallel lints the documents produce emits on every worker, while produce still runs.
+func (l *Linter) lintParallel(ctx context.Context, produce func(emit func(input))) []Result {
 	jobs := make(chan batch, 16)
 	go func() {
 		b := batch{}
-		expand(paths, func(in input) {
+		produce(func(in input) {
 			b.inputs = append(b.inputs, in)
 			if len(b.inputs) == batchSize {
 				jobs <- b
@@ -63,7 +86,7 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf, c := make([]byte, 16<<10), &checker{}
+			buf, c := make([]byte, initialBuffer), &checker{}
 			for b := range jobs {
 				out := make([]Result, len(b.inputs))
 				for i, in := range b.inputs {

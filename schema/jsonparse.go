@@ -85,6 +85,7 @@ type jparser struct {
 	depth int
 	// lazyKey names the member of the top-level object whose own members are only delimited,
 	// not parsed: each becomes a 'l' value holding its span, parsed on demand (see Dialect).
+	// The top level's other object and array members are delimited the same way.
 	lazyKey string
 }
 
@@ -162,10 +163,13 @@ func (p *jparser) object() (*jvalue, error) {
 			return nil, err
 		}
 		var val *jvalue
-		if p.depth == 1 && key == p.lazyKey && p.lazyKey != "" {
-			val, err = p.lazyMembers()
-		} else {
+		switch {
+		case p.depth != 1 || p.lazyKey == "":
 			val, err = p.value()
+		case key == p.lazyKey:
+			val, err = p.lazyMembers()
+		default:
+			val, err = p.lazyComposite()
 		}
 		if err != nil {
 			return nil, err
@@ -317,6 +321,19 @@ func (p *jparser) lazyMembers() (*jvalue, error) {
 	}
 	v.start, v.end = start, p.pos
 	return v, nil
+}
+
+// lazyComposite delimits an object or array as a 'l' value; any other value is parsed.
+func (p *jparser) lazyComposite() (*jvalue, error) {
+	p.space()
+	if p.pos >= len(p.src) || p.src[p.pos] != '{' && p.src[p.pos] != '[' {
+		return p.value()
+	}
+	start := p.pos
+	if err := p.skip(); err != nil {
+		return nil, err
+	}
+	return &jvalue{kind: 'l', start: start, end: p.pos}, nil
 }
 
 // skip moves past one value without building it: strings (with escapes) and brackets are

@@ -82,7 +82,7 @@ func valuePool(d *Dialect) []string {
 		"ws://localhost:8080/a", "+14155550100", "14155550100", "+1415555010012345", "+", "sip:alice@example.com",
 		"sips:bob@example.com:5061", "alice", "1234w#", "12W*", "12a", "#", "w", "é", "日本語", "a b", "a,b",
 		"9223372036854775807", "9223372036854775808", "-9223372036854775809", "https://example.com/a b"}
-	for _, k := range d.kinds {
+	for _, k := range d.kinds() {
 		pool = append(pool, k.Example, k.Example+" ", strings.ToUpper(k.Example))
 	}
 	for _, el := range d.Elements() {

@@ -26,10 +26,10 @@ func parseDialect(raw string) (*Dialect, error) {
 	d := &Dialect{
 		name: doc.getString("x-dialect"), title: doc.getString("title"),
 		description: doc.getString("description"), root: doc.getString("x-root"),
-		raw: raw, doc: doc, kinds: parseKinds(doc.get("x-kinds")),
-		foreign: parseForeign(doc.get("x-foreign-elements")),
-		entries: map[string]*lazyElement{},
+		raw: raw, doc: doc, entries: map[string]*lazyElement{},
 	}
+	d.kinds = sync.OnceValue(func() map[string]Kind { return parseKinds(d.top("x-kinds")) })
+	d.foreign = sync.OnceValue(func() map[string]*Foreign { return parseForeign(d.top("x-foreign-elements")) })
 	if mb := doc.get("x-max-bytes"); mb != nil {
 		d.maxBytes, _ = strconv.Atoi(mb.str)
 	}
@@ -45,6 +45,20 @@ func parseDialect(raw string) (*Dialect, error) {
 		return nil, fmt.Errorf("schema %s: root %q is not an element", d.name, d.root)
 	}
 	return d, nil
+}
+
+// top returns the top-level member key, parsing it if it was only delimited (nil if absent or
+// malformed; the schema tests parse every member).
+func (d *Dialect) top(key string) *jvalue {
+	v := d.doc.get(key)
+	if v == nil || v.kind != 'l' {
+		return v
+	}
+	parsed, err := parseJSON(d.raw[v.start:v.end])
+	if err != nil {
+		return nil
+	}
+	return parsed
 }
 
 // lazyElement is one $defs entry, parsed on first use.

@@ -95,8 +95,8 @@ type Dialect struct {
 	maxBytes    int
 	raw         string
 	doc         *jvalue
-	kinds       map[string]Kind
-	foreign     map[string]*Foreign
+	kinds       func() map[string]Kind // parsed on first use, like the elements
+	foreign     func() map[string]*Foreign
 	names       []string // element names in schema order
 	entries     map[string]*lazyElement
 
@@ -166,14 +166,14 @@ func (d *Dialect) Parents(name string) []string {
 // Foreign returns what the dialect knows about a non-member element that users often write by
 // habit from another platform (Plivo's GetDigits, TwiML's Say, ...).
 func (d *Dialect) Foreign(name string) (*Foreign, bool) {
-	f, ok := d.foreign[name]
+	f, ok := d.foreign()[name]
 	return f, ok
 }
 
 // Kind returns the description of a value kind such as "url" or "e164". An unknown kind yields a
 // Kind with only its name set.
 func (d *Dialect) Kind(name string) Kind {
-	if k, ok := d.kinds[name]; ok {
+	if k, ok := d.kinds()[name]; ok {
 		return k
 	}
 	return Kind{Name: name}

@@ -394,7 +394,11 @@ func TestLazyMembers(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got, w)
 		}
 	}
-	if inner := doc.get("k").get("$defs"); inner == nil || inner.kind != 'n' {
+	k := doc.get("k")
+	if k == nil || k.kind != 'l' {
+		t.Fatalf("the top-level object k was parsed eagerly: %+v", k)
+	}
+	if inner := mustParseJSON(src[k.start:k.end]).get("$defs"); inner == nil || inner.kind != 'n' {
 		t.Errorf("a nested $defs was delimited lazily: %+v", inner)
 	}
 	for _, bad := range []string{`{"$defs": {"a": {"x": 1}`, `{"$defs": {"a": "open}}`, `{"$defs": {"a": ]}}`} {
