@@ -63,12 +63,12 @@ type schemeInfo struct {
 // info returns the static description of s, the zero schemeInfo for an unknown scheme. It is a
 // switch rather than a package-level map because a map literal is built by code at package init,
 // which every vobizctl command would pay for at startup (and the switch is no slower per call).
-// PlivoV3 shares the V3 header and nonce: the SDKs that compute it (the Vobiz Go SDK and the
-// renamed Plivo helpers) validate it against X-Vobiz-Signature-V3, so a server that wants the
-// compatibility fallback checks the same header with a second formula.
 func (s Scheme) info() schemeInfo {
 	switch s {
 	case V3, PlivoV3:
+		// PlivoV3 shares the V3 header and nonce: the SDKs that compute it (the Vobiz Go SDK and
+		// the renamed Plivo helpers) validate it against X-Vobiz-Signature-V3, so a server that
+		// wants the compatibility fallback checks the same header with a second formula.
 		return schemeInfo{header: HeaderV3, nonceHeader: HeaderV3Nonce}
 	case MAV3:
 		return schemeInfo{header: HeaderMAV3, nonceHeader: HeaderV3Nonce, parent: true}
