@@ -45,7 +45,11 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 		expand(paths, func(in input) { inputs = append(inputs, in) })
 		if len(inputs) == 1 {
 			buf := make([]byte, initialBuffer)
-			return []Result{l.lintInput(ctx, inputs[0], &buf, &checker{})}
+			res := l.lintInput(ctx, inputs[0], &buf, &checker{})
+			if l.opts.Progress != nil {
+				l.opts.Progress(1)
+			}
+			return []Result{res}
 		}
 		return l.lintParallel(ctx, func(emit func(input)) {
 			for _, in := range inputs {
