@@ -52,30 +52,47 @@ if [ "$arglen" -gt $(( $(getconf ARG_MAX) - 65536 )) ]; then
   echo "bench-lint: the file list ($arglen bytes) does not fit in one command line; lower N" >&2; exit 2
 fi
 
-# measure NAME CMD...: runs CMD $RUNS times (output discarded), and records the median and best
-# wall time, CPU time (user+sys) and the largest peak RSS in $tmp/NAME.*
-measure() {
+# run_once NAME CMD...: runs CMD once (output kept in $tmp/NAME.out/.err) and appends its wall
+# time (µs), user and system CPU and peak RSS to $tmp/NAME.runs.
+run_once() {
   local name=$1; shift
-  : > "$tmp/$name.runs"
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f '%U %S %M' -o "$tmp/$name.time" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err" || true
-    end=$(date +%s%N)
-    read -r user sys rss < <(tail -n 1 "$tmp/$name.time")
-    echo "$(( (end - start) / 1000 )) $user $sys $rss" >> "$tmp/$name.runs"
-  done
-  sort -n "$tmp/$name.runs" | awk -v n="$RUNS" '
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f '%U %S %M' -o "$tmp/$name.time" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err" || true
+  end=$(date +%s%N)
+  read -r user sys rss < <(tail -n 1 "$tmp/$name.time")
+  echo "$(( (end - start) / 1000 )) $user $sys $rss" >> "$tmp/$name.runs"
+}
+
+# summarize NAME: the median and best wall time, the median CPU time (user+sys) and the largest
+# peak RSS of NAME's runs, in $tmp/NAME.stats.
+summarize() {
+  sort -n "$tmp/$1.runs" | awk '
     { wall[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
-    END { printf "%d %d %.3f %d\n", wall[int((n + 1) / 2)], wall[1], cpu[int((n + 1) / 2)], rss }' > "$tmp/$name.stats"
+    END { m = int((NR + 1) / 2); printf "%d %d %.3f %d\n", wall[m], wall[1], cpu[m], rss }' > "$tmp/$1.stats"
+}
+
+# compare A B -- CMD_A... -- CMD_B...: runs the two commands alternately $RUNS times each, so that
+# the machine's drift (a shared VM's neighbours come and go) weighs on both alike.
+compare() {
+  local a=$1 b=$2; shift 2; shift # the first --
+  local cmd_a=() cmd_b=()
+  while [ "$1" != "--" ]; do cmd_a+=("$1"); shift; done
+  shift
+  cmd_b=("$@")
+  : > "$tmp/$a.runs"; : > "$tmp/$b.runs"
+  for _ in $(seq "$RUNS"); do
+    run_once "$a" "${cmd_a[@]}"
+    run_once "$b" "${cmd_b[@]}"
+  done
+  summarize "$a"; summarize "$b"
 }
 
 cat "${files[@]}" large.xml > /dev/null # warm the page cache for both tools alike
 
 echo
-echo "== throughput: ${#files[@]} files, one process per tool, median of $RUNS runs"
-measure vz "$vz" lint --format text "${files[@]}"
-measure xl xmllint --noout --schema "$tmp/vobiz.xsd" "${files[@]}"
+echo "== throughput: ${#files[@]} files, one process per tool, median of $RUNS alternating runs"
+compare vz xl -- "$vz" lint --format text "${files[@]}" -- xmllint --noout --schema "$tmp/vobiz.xsd" "${files[@]}"
 vz_findings=$(wc -l < "$tmp/vz.out")
 xl_valid=$(grep -c ' validates$' "$tmp/xl.err" || true)
 echo "check: vobizctl printed $vz_findings finding lines; xmllint validated $xl_valid of ${#files[@]} files"
@@ -121,8 +138,7 @@ fi
 
 echo
 echo "== one large document (large.xml, $large_bytes B)"
-measure vzl "$vz" lint --format text large.xml
-measure xll xmllint --noout --schema "$tmp/vobiz.xsd" large.xml
+compare vzl xll -- "$vz" lint --format text large.xml -- xmllint --noout --schema "$tmp/vobiz.xsd" large.xml
 read -r l_wall _ _ l_rss < "$tmp/vzl.stats"
 read -r xl_lwall _ _ xl_lrss < "$tmp/xll.stats"
 awk -v w="$l_wall" -v r="$l_rss" -v size="$large_bytes" -v xw="$xl_lwall" -v xr="$xl_lrss" 'BEGIN {
