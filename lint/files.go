@@ -66,53 +66,63 @@ const initialBuffer = 4 << 10
 // lintParallel lints the documents produce emits on every worker, while produce still runs.
 func (l *Linter) lintParallel(ctx context.Context, produce func(emit func(input))) []Result {
 	jobs := make(chan batch, 16)
-	go func() {
-		b := batch{}
-		produce(func(in input) {
-			b.inputs = append(b.inputs, in)
-			if len(b.inputs) == batchSize {
-				jobs <- b
-				b = batch{first: b.first + batchSize}
-			}
-		})
-		if len(b.inputs) > 0 {
-			jobs <- b
-		}
-		close(jobs)
-	}()
+	go sendBatches(produce, jobs)
 	var (
-		mu      sync.Mutex
-		done    int
-		batches [][]Result // by batch number
-		wg      sync.WaitGroup
+		out collected
+		wg  sync.WaitGroup
 	)
 	for range l.opts.Jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf, c := make([]byte, initialBuffer), &checker{}
-			for b := range jobs {
-				out := make([]Result, len(b.inputs))
-				for i, in := range b.inputs {
-					out[i] = l.lintInput(ctx, in, &buf, c)
-					if l.opts.Progress != nil {
-						mu.Lock()
-						done++
-						l.opts.Progress(done)
-						mu.Unlock()
-					}
-				}
-				mu.Lock()
-				for len(batches) <= b.first/batchSize {
-					batches = append(batches, nil)
-				}
-				batches[b.first/batchSize] = out
-				mu.Unlock()
-			}
-		}()
+		wg.Go(func() { l.work(ctx, jobs, &out) })
 	}
 	wg.Wait()
-	return slices.Concat(batches...)
+	return slices.Concat(out.batches...)
+}
+
+// sendBatches groups the documents produce emits into batches and closes jobs after the last.
+func sendBatches(produce func(emit func(input)), jobs chan<- batch) {
+	b := batch{}
+	produce(func(in input) {
+		b.inputs = append(b.inputs, in)
+		if len(b.inputs) == batchSize {
+			jobs <- b
+			b = batch{first: b.first + batchSize}
+		}
+	})
+	if len(b.inputs) > 0 {
+		jobs <- b
+	}
+	close(jobs)
+}
+
+// collected is what the workers hand back: results by batch number, and the count of documents
+// done for Options.Progress.
+type collected struct {
+	mu      sync.Mutex
+	done    int
+	batches [][]Result
+}
+
+// work lints batches until jobs is closed, with a buffer and checker of its own.
+func (l *Linter) work(ctx context.Context, jobs <-chan batch, out *collected) {
+	buf, c := make([]byte, initialBuffer), &checker{}
+	for b := range jobs {
+		results := make([]Result, len(b.inputs))
+		for i, in := range b.inputs {
+			results[i] = l.lintInput(ctx, in, &buf, c)
+			if l.opts.Progress != nil {
+				out.mu.Lock()
+				out.done++
+				l.opts.Progress(out.done)
+				out.mu.Unlock()
+			}
+		}
+		out.mu.Lock()
+		for len(out.batches) <= b.first/batchSize {
+			out.batches = append(out.batches, nil)
+		}
+		out.batches[b.first/batchSize] = results
+		out.mu.Unlock()
+	}
 }
 
 // batch is a run of consecutive documents handed to one worker: handing them over one by one
@@ -133,22 +143,31 @@ func (l *Linter) lintInput(ctx context.Context, in input, buf *[]byte, c *checke
 	if in.err == nil {
 		in.err = ctx.Err()
 	}
-	if in.err != nil {
+	switch {
+	case in.err != nil:
 		return Result{File: in.name, Dialect: l.fixed, Err: in.err}
-	}
-	if in.stdin {
-		if l.opts.Stdin == nil {
-			return Result{File: in.name, Dialect: l.fixed, Err: errors.New("no standard input available")}
-		}
-		src, err := io.ReadAll(l.opts.Stdin)
-		if err != nil {
-			return Result{File: in.name, Dialect: l.fixed, Err: err}
-		}
-		return l.lintWith(c, in.name, src)
-	}
-	if in.size > maxDocumentBytes {
+	case in.stdin:
+		return l.lintStdin(in.name, c)
+	case in.size > maxDocumentBytes:
 		return Result{File: in.name, Dialect: l.fixed, Err: errTooLarge(in.size)}
 	}
+	return l.lintFile(in, buf, c)
+}
+
+// lintStdin reads standard input (at most one byte past the size limit) and lints it.
+func (l *Linter) lintStdin(name string, c *checker) Result {
+	if l.opts.Stdin == nil {
+		return Result{File: name, Dialect: l.fixed, Err: errors.New("no standard input available")}
+	}
+	src, err := io.ReadAll(io.LimitReader(l.opts.Stdin, maxDocumentBytes+1))
+	if err != nil {
+		return Result{File: name, Dialect: l.fixed, Err: err}
+	}
+	return l.lintWith(c, name, src)
+}
+
+// lintFile reads a file into the worker's buffer, or maps it when it is large, and lints it.
+func (l *Linter) lintFile(in input, buf *[]byte, c *checker) Result {
 	src, release, err := readFile(in.name, *buf, in.size)
 	if err != nil {
 		return Result{File: in.name, Dialect: l.fixed, Err: err}
