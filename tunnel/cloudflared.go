@@ -94,10 +94,17 @@ func (c *Cloudflared) spawn(forwardTo, metrics string) error {
 		return fmt.Errorf("cannot start cloudflared %q: %w", c.opts.Binary, err)
 	}
 	c.cmd = cmd
-	go c.scan(pr)
+	scanned := make(chan struct{})
+	go func() {
+		c.scan(pr)
+		close(scanned)
+	}()
 	go func() {
 		err := cmd.Wait()
 		pw.Close()
+		// The scanner may still hold the last lines it read; the exit error quotes them, so it
+		// waits for the scanner to reach the end of the output.
+		<-scanned
 		c.exited(err)
 	}()
 	return nil
