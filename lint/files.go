@@ -51,31 +51,33 @@ func (l *Linter) LintFiles(ctx context.Context, paths []string) []Result {
 			}
 			return []Result{res}
 		}
-		return l.lintParallel(ctx, func(emit func(input)) {
+		return l.lintParallel(ctx, len(inputs), func(emit func(input)) {
 			for _, in := range inputs {
 				emit(in)
 			}
 		})
 	}
-	return l.lintParallel(ctx, func(emit func(input)) { expand(paths, emit) })
+	return l.lintParallel(ctx, len(paths), func(emit func(input)) { expand(paths, emit) })
 }
 
 // initialBuffer is the read buffer a worker starts with; call flows are a few KB.
 const initialBuffer = 4 << 10
 
 // lintParallel lints the documents produce emits on every worker, while produce still runs.
-func (l *Linter) lintParallel(ctx context.Context, produce func(emit func(input))) []Result {
+// expected is how many documents there probably are (one per path unless directories or globs
+// expand), so that the results are usually allocated once.
+func (l *Linter) lintParallel(ctx context.Context, expected int, produce func(emit func(input))) []Result {
 	jobs := make(chan batch, 16)
 	go sendBatches(produce, jobs)
 	var (
-		out collected
+		out = collected{results: make([]Result, 0, expected)}
 		wg  sync.WaitGroup
 	)
 	for range l.opts.Jobs {
 		wg.Go(func() { l.work(ctx, jobs, &out) })
 	}
 	wg.Wait()
-	return slices.Concat(out.batches...)
+	return out.results
 }
 
 // sendBatches groups the documents produce emits into batches and closes jobs after the last.
@@ -94,19 +96,30 @@ func sendBatches(produce func(emit func(input)), jobs chan<- batch) {
 	close(jobs)
 }
 
-// collected is what the workers hand back: results by batch number, and the count of documents
-// done for Options.Progress.
+// collected is what the workers hand back: the results in input order, and the count of
+// documents done for Options.Progress.
 type collected struct {
 	mu      sync.Mutex
 	done    int
-	batches [][]Result
+	results []Result
+}
+
+// put stores the results of the batch that starts at document first.
+func (c *collected) put(first int, results []Result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if need := first + len(results); need > len(c.results) {
+		c.results = slices.Grow(c.results, need-len(c.results))[:need]
+	}
+	copy(c.results[first:], results)
 }
 
 // work lints batches until jobs is closed, with a buffer and checker of its own.
 func (l *Linter) work(ctx context.Context, jobs <-chan batch, out *collected) {
 	buf, c := make([]byte, initialBuffer), &checker{}
+	results := make([]Result, batchSize)
 	for b := range jobs {
-		results := make([]Result, len(b.inputs))
+		results = results[:len(b.inputs)]
 		for i, in := range b.inputs {
 			results[i] = l.lintInput(ctx, in, &buf, c)
 			if l.opts.Progress != nil {
@@ -116,12 +129,7 @@ func (l *Linter) work(ctx context.Context, jobs <-chan batch, out *collected) {
 				out.mu.Unlock()
 			}
 		}
-		out.mu.Lock()
-		for len(out.batches) <= b.first/batchSize {
-			out.batches = append(out.batches, nil)
-		}
-		out.batches[b.first/batchSize] = results
-		out.mu.Unlock()
+		out.put(b.first, results)
 	}
 }
 

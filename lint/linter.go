@@ -132,12 +132,26 @@ func (l *Linter) lintWith(c *checker, name string, src []byte) Result {
 		return Result{File: name, Err: err}
 	}
 	c.run()
-	res := Result{File: name, Dialect: c.d.Name(), DialectReason: c.choice.reason, Diagnostics: c.result(name)}
+	res := Result{File: name, Dialect: c.d.Name(), DialectReason: c.internReason(c.choice.reason), Diagnostics: c.result(name)}
 	if len(res.Diagnostics) > 0 {
 		res.Source = src
 	}
 	c.release()
 	return res
+}
+
+// internReason returns one shared copy of a dialect reason per worker: the same few sentences
+// ("detected from elements only Vobiz XML has: Speak, Gather") would otherwise be kept once per
+// document in a run's results.
+func (c *checker) internReason(reason string) string {
+	if r, ok := c.names[reason]; ok {
+		return r
+	}
+	if len(c.names) >= internLimit {
+		clear(c.names)
+	}
+	c.names[reason] = reason
+	return reason
 }
 
 // maxDocumentBytes is the largest document linted. Vobiz itself accepts 100 KB; the limit
