@@ -145,9 +145,14 @@ func (p *jparser) value() (*jvalue, error) {
 }
 
 func (p *jparser) object() (*jvalue, error) {
-	v := &jvalue{kind: 'o'}
 	p.depth++
 	defer func() { p.depth-- }()
+	return p.members(p.member)
+}
+
+// members reads the object at p.pos, reading each member's value with read.
+func (p *jparser) members(read func(key string) (*jvalue, error)) (*jvalue, error) {
+	v := &jvalue{kind: 'o'}
 	p.pos++ // {
 	for {
 		p.space()
@@ -162,15 +167,7 @@ func (p *jparser) object() (*jvalue, error) {
 		if err := p.expect(':'); err != nil {
 			return nil, err
 		}
-		var val *jvalue
-		switch {
-		case p.depth != 1 || p.lazyKey == "":
-			val, err = p.value()
-		case key == p.lazyKey:
-			val, err = p.lazyMembers()
-		default:
-			val, err = p.lazyComposite()
-		}
+		val, err := read(key)
 		if err != nil {
 			return nil, err
 		}
@@ -179,6 +176,18 @@ func (p *jparser) object() (*jvalue, error) {
 			return v, err
 		}
 	}
+}
+
+// member reads one member value: parsed, except at the top level with lazyKey set, where the
+// lazyKey member's own members and every other object or array are only delimited.
+func (p *jparser) member(key string) (*jvalue, error) {
+	switch {
+	case p.depth != 1 || p.lazyKey == "":
+		return p.value()
+	case key == p.lazyKey:
+		return p.lazyMembers()
+	}
+	return p.lazyComposite()
 }
 
 func (p *jparser) array() (*jvalue, error) {
@@ -287,37 +296,9 @@ func (p *jparser) lazyMembers() (*jvalue, error) {
 		return nil, p.errorf("want an object")
 	}
 	start := p.pos
-	v := &jvalue{kind: 'o'}
-	p.pos++
-	for {
-		p.space()
-		if p.pos < len(p.src) && p.src[p.pos] == '}' && len(v.keys) == 0 {
-			p.pos++
-			break
-		}
-		key, err := p.string()
-		if err != nil {
-			return nil, err
-		}
-		if err := p.expect(':'); err != nil {
-			return nil, err
-		}
-		p.space()
-		valStart := p.pos
-		if err := p.skip(); err != nil {
-			return nil, err
-		}
-		if p.pos == valStart {
-			return nil, p.errorf("want a value")
-		}
-		v.keys, v.vals = append(v.keys, key), append(v.vals, &jvalue{kind: 'l', start: valStart, end: p.pos})
-		done, err := p.separator('}')
-		if err != nil {
-			return nil, err
-		}
-		if done {
-			break
-		}
+	v, err := p.members(func(string) (*jvalue, error) { return p.delimited() })
+	if err != nil {
+		return nil, err
 	}
 	v.start, v.end = start, p.pos
 	return v, nil
@@ -329,9 +310,18 @@ func (p *jparser) lazyComposite() (*jvalue, error) {
 	if p.pos >= len(p.src) || p.src[p.pos] != '{' && p.src[p.pos] != '[' {
 		return p.value()
 	}
+	return p.delimited()
+}
+
+// delimited moves past the value at p.pos and returns it as a 'l' value holding its span.
+func (p *jparser) delimited() (*jvalue, error) {
+	p.space()
 	start := p.pos
 	if err := p.skip(); err != nil {
 		return nil, err
+	}
+	if p.pos == start {
+		return nil, p.errorf("want a value")
 	}
 	return &jvalue{kind: 'l', start: start, end: p.pos}, nil
 }
