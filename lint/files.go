@@ -23,11 +23,15 @@ type input struct {
 	name  string
 	stdin bool
 	err   error
-	// size is the file's size when the expansion saw a regular file (stat or directory walk),
-	// else -1: it lets the reader stop after the bytes it expects instead of spending one more
-	// system call to see the end of the file.
+	// size is the file's size when the expansion saw a regular file, else sizeUnknown: it lets
+	// the reader stop after the bytes it expects instead of spending one more system call to
+	// see the end of the file.
 	size int64
 }
+
+// sizeUnknown is input.size when the expansion did not stat the file (a glob match, a file
+// found by a directory walk) or it is not a regular file (a pipe, a device).
+const sizeUnknown = -1
 
 // LintFiles lints files, directories (recursively, *.xml files), glob patterns (with ** for any
 // number of directories) and "-" for standard input. Documents are linted in parallel while
@@ -226,7 +230,7 @@ func expand(paths []string, emit func(input)) {
 			add(input{name: StdinName, stdin: true})
 		case isGlob(p):
 			if _, err := os.Stat(p); err == nil {
-				add(input{name: p, size: -1})
+				add(input{name: p, size: sizeUnknown})
 				continue
 			}
 			matches, err := glob(p)
@@ -237,7 +241,7 @@ func expand(paths []string, emit func(input)) {
 				add(input{name: p, err: err})
 			}
 			for _, m := range matches {
-				add(input{name: m, size: -1})
+				add(input{name: m, size: sizeUnknown})
 			}
 		default:
 			expandPath(p, add)
@@ -266,7 +270,7 @@ func expandPath(p string, emit func(input)) {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".xml") {
-			emit(input{name: path, size: -1})
+			emit(input{name: path, size: sizeUnknown})
 		}
 		return nil
 	})

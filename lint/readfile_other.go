@@ -22,5 +22,5 @@ func statPath(p string) (isDir bool, size int64, err error) {
 	case info.Mode().IsRegular():
 		return false, info.Size(), nil
 	}
-	return false, -1, nil
+	return false, sizeUnknown, nil
 }

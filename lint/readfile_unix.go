@@ -72,7 +72,7 @@ func statPath(p string) (isDir bool, size int64, err error) {
 	case syscall.S_IFREG:
 		return false, st.Size, nil
 	}
-	return false, -1, nil
+	return false, sizeUnknown, nil
 }
 
 // mapLarge maps a regular file of at least mapThreshold bytes read-only.
